@@ -1,0 +1,38 @@
+# Thin aliases; see README.md.
+GO ?= go
+export CGO_ENABLED = 1
+
+.PHONY: run demo test check generate fmt vet unit e2e bench browser
+
+run:
+	$(GO) run .
+
+demo:
+	$(GO) run . --demo --now 2025-11-26T10:00:00+08:00
+
+generate:
+	$(GO) tool templ generate
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+# check: generated code and formatting are committed, vet is clean.
+check:
+	$(GO) tool templ generate
+	git diff --exit-code -- '*_templ.go' || (echo "templ generate changed files: commit them" && exit 1)
+	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go') && exit 1)
+	$(GO) vet ./...
+
+# browser: install Chromium through apt-get when missing and we are root.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    else echo "chromium is missing and we are not root: browser tests will skip (fail under CI=true)"; fi; }
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+test: check browser unit
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

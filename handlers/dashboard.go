@@ -1,0 +1,49 @@
+package handlers
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"growthcard/models"
+	"growthcard/views/pages"
+)
+
+// Dashboard shows the creator's enrolment, today's quota, videos and points.
+func (h *Handler) Dashboard(c echo.Context) error {
+	d, err := h.dashboardData(c)
+	if err != nil {
+		return err
+	}
+	return h.render(c, http.StatusOK, pages.Dashboard(h.page(c, "我的看板"), d))
+}
+
+// dashboardData loads everything the dashboard shows; forms re-render with it.
+func (h *Handler) dashboardData(c echo.Context) (pages.DashboardData, error) {
+	ctx := c.Request().Context()
+	acct := currentAccount(c)
+	now := h.Now()
+	camp, err := h.Store.RunningCampaign(ctx)
+	if err != nil {
+		return pages.DashboardData{}, err
+	}
+	d := pages.DashboardData{Campaign: camp, Phase: camp.Phase(now), DaysLeft: camp.DaysLeft(now), Account: *acct,
+		Ineligible: models.Eligibility(*acct, camp)}
+	if d.Enrollment, err = h.Store.LatestEnrollment(ctx, acct.ID, camp.ID); err != nil {
+		return d, err
+	}
+	used, err := h.Store.VideosOnDay(ctx, acct.ID, models.Day(now))
+	if err != nil {
+		return d, err
+	}
+	d.Quota = models.TodayQuota(camp, acct.Fans, used, now)
+	if d.Videos, err = h.Store.Videos(ctx, acct.ID, 50, 0); err != nil {
+		return d, err
+	}
+	bal, err := h.Store.Balance(ctx, acct.ID, camp.ID)
+	if err != nil {
+		return d, err
+	}
+	d.Balance = pages.Balance{Earned: bal.Earned, Spent: bal.Spent, Balance: bal.Balance, Cap: camp.CapPoints}
+	return d, nil
+}

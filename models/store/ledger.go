@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"growthcard/models"
+)
+
+// orderRow is the current state of one order, kept by order_id.
+type orderRow struct {
+	OrderID     string `gorm:"primaryKey"`
+	ChannelID   string
+	VideoID     string
+	Source      string
+	Amount      models.Fen
+	Status      string
+	Cancelled   bool
+	SettledAt   time.Time
+	SettledDay  string
+	LastEventID string
+	UpdatedAt   time.Time
+}
+
+// TableName maps orderRow to the orders table.
+func (orderRow) TableName() string { return "orders" }
+
+func (o orderRow) state() models.OrderState {
+	return models.OrderState{OrderID: o.OrderID, ChannelID: o.ChannelID, VideoID: o.VideoID,
+		Source: o.Source, Amount: o.Amount, Status: o.Status, SettledAt: o.SettledAt, Cancelled: o.Cancelled,
+		EventID: o.LastEventID}
+}
+
+// LedgerEntry is one append-only change to an account's points, with its cause.
+type LedgerEntry struct {
+	ID           int64
+	AccountID    int64
+	CampaignID   int64
+	Kind         string // earn or heat
+	Delta        models.Points
+	CauseKey     string
+	Cause        string
+	OrderID      string
+	VideoID      *int64
+	BalanceAfter models.Points
+	CreatedAt    time.Time
+}
+
+// PointBalance is the cached sum of an account's ledger in one campaign.
+type PointBalance struct {
+	AccountID  int64 `gorm:"primaryKey"`
+	CampaignID int64 `gorm:"primaryKey"`
+	Earned     models.Points
+	Spent      models.Points
+	Balance    models.Points
+	UpdatedAt  time.Time
+}
+
+// Balance returns the account's cached points in the campaign (zeros when none).
+func (s *Store) Balance(ctx context.Context, accountID, campaignID int64) (PointBalance, error) {
+	var b PointBalance
+	err := s.read(ctx).Where("account_id = ? AND campaign_id = ?", accountID, campaignID).First(&b).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return PointBalance{AccountID: accountID, CampaignID: campaignID}, nil
+	}
+	return b, err
+}
+
+// channelOrders loads every known order of a channel.
+func channelOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
+	var rows []orderRow
+	if err := tx.Where("channel_id = ?", channelID).Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]models.OrderState, len(rows))
+	for i, r := range rows {
+		out[i] = r.state()
+	}
+	return out, nil
+}
+
+// recomputeEntitlement recomputes the account's entitlement in the campaign from all
+// known orders and, when it differs from what was earned so far, appends one earn
+// entry for the difference under causeKey and updates the cached balance in the same
+// transaction. Accounts without an approved enrolment earn nothing (SPEC rule 8).
+func (s *Store) recomputeEntitlement(tx *gorm.DB, accountID, campaignID int64, causeKey, cause string) error {
+	var approved int64
+	if err := tx.Model(&models.Enrollment{}).
+		Where("account_id = ? AND campaign_id = ? AND status = ?", accountID, campaignID, models.EnrollApproved).
+		Count(&approved).Error; err != nil {
+		return err
+	}
+	if approved == 0 {
+		return nil
+	}
+	var acct models.Account
+	if err := tx.First(&acct, accountID).Error; err != nil {
+		return notFound(err)
+	}
+	var c models.Campaign
+	if err := tx.First(&c, campaignID).Error; err != nil {
+		return notFound(err)
+	}
+	orders, err := channelOrders(tx, acct.Channel())
+	if err != nil {
+		return err
+	}
+	ent := models.Entitle(c, orders)
+	return s.writeEarn(tx, accountID, campaignID, ent.Points, causeKey, cause, "")
+}
+
+// writeEarn appends an earn entry bringing the account's earned points to target.
+func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target models.Points, causeKey, cause, orderID string) error {
+	var b PointBalance
+	err := tx.Where("account_id = ? AND campaign_id = ?", accountID, campaignID).First(&b).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		b = PointBalance{AccountID: accountID, CampaignID: campaignID, UpdatedAt: s.now()}
+		if err := tx.Create(&b).Error; err != nil {
+			return err
+		}
+	} else if err != nil {
+		return err
+	}
+	delta := target - b.Earned
+	if delta == 0 {
+		return nil
+	}
+	res := tx.Model(&PointBalance{}).
+		Where("account_id = ? AND campaign_id = ? AND earned = ?", accountID, campaignID, b.Earned).
+		Updates(map[string]any{"earned": target, "balance": gorm.Expr("balance + ?", delta), "updated_at": s.now()})
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("balance of account %d changed underneath: %w", accountID, models.ErrConflict)
+	}
+	entry := LedgerEntry{AccountID: accountID, CampaignID: campaignID, Kind: "earn", Delta: delta,
+		CauseKey: causeKey, Cause: cause, OrderID: orderID, BalanceAfter: b.Balance + delta, CreatedAt: s.now()}
+	if err := tx.Create(&entry).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return fmt.Errorf("ledger cause %s: %w", causeKey, models.ErrDuplicate)
+		}
+		return err
+	}
+	return nil
+}
+
+// Entitlement computes the channel's GMV and points from every known order, whether
+// or not the account is approved (the points page shows what approval would give).
+func (s *Store) Entitlement(ctx context.Context, channelID string, c models.Campaign) (models.Entitlement, error) {
+	if channelID == "" {
+		return models.Entitle(c, nil), nil
+	}
+	orders, err := channelOrders(s.read(ctx), channelID)
+	if err != nil {
+		return models.Entitlement{}, err
+	}
+	return models.Entitle(c, orders), nil
+}

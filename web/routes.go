@@ -1,0 +1,42 @@
+package web
+
+import (
+	"github.com/labstack/echo-contrib/echoprometheus"
+	"github.com/labstack/echo/v4"
+
+	"growthcard/handlers"
+)
+
+// routes is THE route table, grouped by who may call each route.
+func routes(e *echo.Echo, h *handlers.Handler, o Options) {
+	// Everyone.
+	e.GET("/", h.Home)
+	e.GET("/signup", h.SignupForm)
+	e.POST("/signup", h.Signup)
+	e.GET("/login", h.LoginForm)
+	e.POST("/login", h.Login)
+	e.POST("/logout", h.Logout)
+	e.POST("/lang", h.SetLanguage)
+	e.GET("/healthz", h.Healthz)
+	if o.Static != nil {
+		e.GET("/static/*", echo.WrapHandler(o.Static))
+	}
+	if o.Registry != nil {
+		e.GET("/metrics", echoprometheus.NewHandlerWithConfig(echoprometheus.HandlerConfig{Gatherer: o.Registry}))
+	}
+
+	// Creators and merchants: their own data only. (Per-route middleware: an echo
+	// group with an empty prefix would also catch unknown paths.)
+	own := h.RequireParticipant
+	e.GET("/dashboard", h.Dashboard, own)
+	e.POST("/enrollment", h.Enroll, own)
+	e.POST("/enrollment/withdraw", h.Withdraw, own)
+	e.POST("/videos", h.RegisterVideo, own)
+	e.GET("/api/v1/me", h.Me)
+
+	// Managers.
+	a := e.Group("/admin", h.RequireManager)
+	a.GET("/enrollments", h.AdminEnrollments)
+	a.POST("/enrollments/:id/approve", h.ApproveEnrollment)
+	a.POST("/enrollments/:id/reject", h.RejectEnrollment)
+}
