@@ -26,7 +26,6 @@ const (
 // HashPassword hashes a password with argon2id.
 func HashPassword(p string) (string, error) { return argon2id.CreateHash(p, &PasswordParams) }
 
-
 // SignupForm shows the sign-up form.
 func (h *Handler) SignupForm(c echo.Context) error {
 	if a := currentAccount(c); a != nil {

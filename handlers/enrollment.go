@@ -6,8 +6,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"growthcard/views/components"
 	"growthcard/models"
+	"growthcard/views/components"
 	"growthcard/views/pages"
 )
 
