@@ -16,7 +16,7 @@ import (
 	"strings"
 )
 
-//go:embed css js img vendor
+//go:embed css js img vendor/htmx vendor/echarts
 var files embed.FS
 
 // asset is one embedded file, its hash and its gzipped form.

@@ -138,12 +138,15 @@
     // (c) select all
     var group = el.getAttribute("data-select-all");
     if (group) {
+      var on = el.checked; // read once: the change events below re-sync el
       boxesFor(group).forEach(function (b) {
-        if (b.checked !== el.checked) {
-          b.checked = el.checked;
+        if (b.checked !== on) {
+          b.checked = on;
+          // let other listeners (e.g. a "selected: n" counter) see the change
           b.dispatchEvent(new Event("change", { bubbles: true }));
         }
       });
+      el.checked = on;
       el.indeterminate = false;
       return;
     }
@@ -169,7 +172,8 @@
     var font =
       '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", system-ui, sans-serif';
     echarts.registerTheme(theme, {
-      color: ["#07C160", "#10AEFF", "#FA9D3B", "#576B95", "#FA5151", "#FFC300", "#7E57C2"],
+      // WeChat hues darkened just enough for 3:1 against white (WCAG 1.4.11)
+      color: ["#06A050", "#0A84C6", "#D46B08", "#576B95", "#E03E3E", "#B38600", "#7E57C2"],
       backgroundColor: "transparent",
       textStyle: { fontFamily: font, color: "#4d4d4d" },
       title: { textStyle: { color: "#191919", fontWeight: 600, fontSize: 15 } },
@@ -206,6 +210,11 @@
     if (!option || typeof option !== "object") return;
     if (reducedMotion) option.animation = false;
     if (!option.aria) option.aria = { enabled: true };
+    // ECharts' default HTML tooltip builds markup with style="" attributes,
+    // which the CSP blocks; the richText tooltip is drawn on the canvas.
+    [].concat(option.tooltip || []).forEach(function (t) {
+      if (t && typeof t === "object" && !t.renderMode) t.renderMode = "richText";
+    });
     el.setAttribute("data-chart-ready", "");
     el.textContent = ""; // drop the no-JS fallback text
     el.classList.add("is-ready");
