@@ -5,6 +5,7 @@
  *
  *   [data-countdown-to="RFC3339"]     live hh:mm:ss countdown (text replaced)
  *   [data-countdown-done="text"]      optional text shown when it reaches zero
+ *   [data-countdown-now="RFC3339"]    optional server time the page was rendered at
  *   form[data-confirm="message"]      confirm() before submitting
  *   button[data-confirm="message"]    same, for one submit button of a form
  *   input[data-select-all="name"]     toggles every input[name="name"] checkbox
@@ -76,6 +77,10 @@
     if (el.hasAttribute("data-countdown-ready")) return;
     var target = Date.parse(el.getAttribute("data-countdown-to"));
     if (isNaN(target)) return; // keep the server-rendered text
+    // The server's clock may differ from the browser's (demos run at --now): count
+    // down from the server's instant when it is given.
+    var serverNow = Date.parse(el.getAttribute("data-countdown-now") || "");
+    if (!isNaN(serverNow)) target = target + (Date.now() - serverNow);
     el.setAttribute("data-countdown-ready", "");
     var item = { el: el, target: target, done: false };
     renderCountdown(item, Date.now());
