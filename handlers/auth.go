@@ -136,11 +136,18 @@ func (h *Handler) SetLanguage(c echo.Context) error {
 	}
 	c.SetCookie(&http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600,
 		HttpOnly: true, Secure: h.SecureCookies, SameSite: http.SameSiteLaxMode})
-	next := c.FormValue("next")
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		next = "/"
+	return c.Redirect(http.StatusSeeOther, localPath(c.FormValue("next")))
+}
+
+// localPath returns next when it is a path on this site, else "/". Browsers drop tabs
+// and newlines from URLs and read a backslash as a slash, so "/\t/evil.example"
+// would leave the site: any control character or backslash is refused.
+func localPath(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return "/"
 	}
-	return c.Redirect(http.StatusSeeOther, next)
+	return next
 }
 
 // home is where an account lands after signing in.

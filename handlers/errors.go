@@ -31,5 +31,7 @@ func (h *Handler) RenderError(c echo.Context, code int, message string) error {
 	if message == "" {
 		message = http.StatusText(code)
 	}
-	return h.render(c, code, pages.Error(h.page(c, http.StatusText(code)), code, message))
+	// The headline is the title too: http.StatusText would put English in a
+	// Chinese page's <title>.
+	return h.render(c, code, pages.Error(h.page(c, message), code, message))
 }

@@ -95,7 +95,7 @@ func ValidatePassword(p string) string {
 	switch {
 	case utf8.RuneCountInString(p) < 8:
 		return "密码至少 8 个字符"
-	case len(p) > 128:
+	case utf8.RuneCountInString(p) > 128:
 		return "密码不能超过 128 个字符"
 	case IsCommonPassword(p):
 		return "这个密码太常见,容易被猜到,请换一个"

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -23,7 +24,9 @@ func errorHandler(h *handlers.Handler, log *slog.Logger) echo.HTTPErrorHandler {
 		switch {
 		case errors.As(err, &he):
 			code = he.Code
-			if s, ok := he.Message.(string); ok && code != http.StatusNotFound {
+			// A handler's own message is shown; echo's defaults ("Method Not
+			// Allowed", …) are English, so those fall back to the Chinese headline.
+			if s, ok := he.Message.(string); ok && code != http.StatusNotFound && s != http.StatusText(code) {
 				msg = s
 			}
 		case errors.Is(err, models.ErrNotFound):
@@ -45,6 +48,10 @@ func errorHandler(h *handlers.Handler, log *slog.Logger) echo.HTTPErrorHandler {
 			_ = c.JSON(code, map[string]string{"error": msg})
 			return
 		}
+		// The handler chain has returned, so middleware.ContextTimeout has already
+		// cancelled the request's context, and templ refuses to render into a
+		// cancelled one: render the page on a context that keeps its values only.
+		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
 		if rerr := h.RenderError(c, code, msg); rerr != nil {
 			log.Error("error page failed", "err", rerr)
 			_ = c.String(code, http.StatusText(code))

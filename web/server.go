@@ -74,6 +74,15 @@ func New(h *handlers.Handler, o Options) *echo.Echo {
 		ErrorHandler: func(err error, c echo.Context) error {
 			return echo.NewHTTPError(http.StatusForbidden, "页面已过期或请求无效,请刷新后重试")
 		},
+		// Browsers' cross-site posts are refused on Sec-Fetch-Site before any token
+		// is looked at; answer them with the same Chinese page (echo's own error says
+		// "cross-site request blocked by CSRF"). same-site falls back to the token.
+		AllowSecFetchSiteFunc: func(c echo.Context) (bool, error) {
+			if c.Request().Header.Get(echo.HeaderSecFetchSite) == "same-site" {
+				return false, nil
+			}
+			return false, echo.NewHTTPError(http.StatusForbidden, "页面已过期或请求无效,请刷新后重试")
+		},
 	}))
 	e.Use(h.Authenticate)
 	routes(e, h, o)
