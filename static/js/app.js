@@ -4,6 +4,7 @@
  * behaviour is attached through data-* attributes.
  *
  *   [data-countdown-to="RFC3339"]     live hh:mm:ss countdown (text replaced)
+ *   [data-countdown-from="RFC3339"]   optional server "now" the target is relative to
  *   [data-countdown-done="text"]      optional text shown when it reaches zero
  *   form[data-confirm="message"]      confirm() before submitting
  *   button[data-confirm="message"]    same, for one submit button of a form
@@ -76,6 +77,11 @@
     if (el.hasAttribute("data-countdown-ready")) return;
     var target = Date.parse(el.getAttribute("data-countdown-to"));
     if (isNaN(target)) return; // keep the server-rendered text
+    // With data-countdown-from (the server's now when it rendered the page) count
+    // the server's remaining time down, so a wrong client clock or a server started
+    // with --now does not show 00:00:00.
+    var from = Date.parse(el.getAttribute("data-countdown-from") || "");
+    if (!isNaN(from)) target = Date.now() + (target - from);
     el.setAttribute("data-countdown-ready", "");
     var item = { el: el, target: target, done: false };
     renderCountdown(item, Date.now());
