@@ -55,6 +55,15 @@ func TestDashboardShowsOwnState(t *testing.T) {
 	if got := doc.Find(`.countdown`).Text(); got != "14 小时 0 分" && got != "13 小时 59 分" {
 		t.Errorf("countdown text = %q; want 14 hours to midnight", got)
 	}
+	// The client counts down from the server's clock, not its own (which may be off,
+	// or a year away when the server runs with --now).
+	from, _ := doc.Find(`[data-countdown-to]`).Attr("data-countdown-from")
+	if at, err := time.Parse(time.RFC3339, from); err != nil || at.Before(inCampaign) || at.Sub(inCampaign) > time.Minute {
+		t.Errorf("data-countdown-from = %q; want the server's now (%s)", from, inCampaign)
+	}
+	if got := strings.TrimSpace(doc.Find(`nav a[aria-current="page"]`).Text()); got != "我的看板" {
+		t.Errorf("current nav link = %q; want 我的看板", got)
+	}
 	if !strings.Contains(doc.Find(".page-header").Text(), a.Channel()) {
 		t.Error("dashboard does not name the creator's channel")
 	}

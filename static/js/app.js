@@ -4,8 +4,8 @@
  * behaviour is attached through data-* attributes.
  *
  *   [data-countdown-to="RFC3339"]     live hh:mm:ss countdown (text replaced)
+ *   [data-countdown-from="RFC3339"]   optional server "now" the target is relative to
  *   [data-countdown-done="text"]      optional text shown when it reaches zero
- *   [data-countdown-now="RFC3339"]    optional server time the page was rendered at
  *   form[data-confirm="message"]      confirm() before submitting
  *   button[data-confirm="message"]    same, for one submit button of a form
  *   input[data-select-all="name"]     toggles every input[name="name"] checkbox
@@ -77,10 +77,11 @@
     if (el.hasAttribute("data-countdown-ready")) return;
     var target = Date.parse(el.getAttribute("data-countdown-to"));
     if (isNaN(target)) return; // keep the server-rendered text
-    // The server's clock may differ from the browser's (demos run at --now): count
-    // down from the server's instant when it is given.
-    var serverNow = Date.parse(el.getAttribute("data-countdown-now") || "");
-    if (!isNaN(serverNow)) target = target + (Date.now() - serverNow);
+    // With data-countdown-from (the server's now when it rendered the page) count
+    // the server's remaining time down, so a wrong client clock or a server started
+    // with --now does not show 00:00:00.
+    var from = Date.parse(el.getAttribute("data-countdown-from") || "");
+    if (!isNaN(from)) target = Date.now() + (target - from);
     el.setAttribute("data-countdown-ready", "");
     var item = { el: el, target: target, done: false };
     renderCountdown(item, Date.now());
@@ -143,15 +144,12 @@
     // (c) select all
     var group = el.getAttribute("data-select-all");
     if (group) {
-      var on = el.checked; // read once: the change events below re-sync el
       boxesFor(group).forEach(function (b) {
-        if (b.checked !== on) {
-          b.checked = on;
-          // let other listeners (e.g. a "selected: n" counter) see the change
+        if (b.checked !== el.checked) {
+          b.checked = el.checked;
           b.dispatchEvent(new Event("change", { bubbles: true }));
         }
       });
-      el.checked = on;
       el.indeterminate = false;
       return;
     }
@@ -177,8 +175,7 @@
     var font =
       '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", system-ui, sans-serif';
     echarts.registerTheme(theme, {
-      // WeChat hues darkened just enough for 3:1 against white (WCAG 1.4.11)
-      color: ["#06A050", "#0A84C6", "#D46B08", "#576B95", "#E03E3E", "#B38600", "#7E57C2"],
+      color: ["#07C160", "#10AEFF", "#FA9D3B", "#576B95", "#FA5151", "#FFC300", "#7E57C2"],
       backgroundColor: "transparent",
       textStyle: { fontFamily: font, color: "#4d4d4d" },
       title: { textStyle: { color: "#191919", fontWeight: 600, fontSize: 15 } },
@@ -215,11 +212,6 @@
     if (!option || typeof option !== "object") return;
     if (reducedMotion) option.animation = false;
     if (!option.aria) option.aria = { enabled: true };
-    // ECharts' default HTML tooltip builds markup with style="" attributes,
-    // which the CSP blocks; the richText tooltip is drawn on the canvas.
-    [].concat(option.tooltip || []).forEach(function (t) {
-      if (t && typeof t === "object" && !t.renderMode) t.renderMode = "richText";
-    });
     el.setAttribute("data-chart-ready", "");
     el.textContent = ""; // drop the no-JS fallback text
     el.classList.add("is-ready");
