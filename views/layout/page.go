@@ -4,8 +4,6 @@ package layout
 import (
 	"time"
 
-	"github.com/a-h/templ"
-
 	"growthcard/models"
 	"growthcard/views/i18n"
 )
@@ -104,12 +102,4 @@ func (p Page) IsActive(prefix string) bool {
 		return p.Path == "/"
 	}
 	return len(p.Path) >= len(prefix) && p.Path[:len(prefix)] == prefix
-}
-
-// ariaCurrent marks the link of the current page for assistive technology and CSS.
-func ariaCurrent(active bool) templ.Attributes {
-	if active {
-		return templ.Attributes{"aria-current": "page"}
-	}
-	return templ.Attributes{}
 }
