@@ -129,4 +129,3 @@ func ptDay(month time.Month, day int) time.Time {
 
 // ptYuan is yuan in fen.
 func ptYuan(y int64) models.Fen { return models.Fen(y * 100) }
-
