@@ -24,6 +24,18 @@ type RowError struct {
 	Message string
 }
 
+// String reads like "第 3 行 amount 列:金额格式不正确…", for reports.
+func (e RowError) String() string {
+	where := "整个文件"
+	if e.Line > 0 {
+		where = fmt.Sprintf("第 %d 行", e.Line)
+	}
+	if e.Column != "" {
+		where += " " + e.Column + " 列"
+	}
+	return where + ":" + e.Message
+}
+
 // CSVStats summarises one pass over an orders CSV.
 type CSVStats struct {
 	Rows     int64 // data rows read (the header excluded)
