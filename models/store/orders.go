@@ -131,7 +131,7 @@ func (s *Store) ingestBatch(tx *gorm.DB, events []models.OrderEvent, via string)
 	for _, e := range applied {
 		ids = append(ids, e.OrderID)
 	}
-	states, err := loadOrders(tx, ids)
+	states, err := s.loadOrders(tx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -176,15 +176,36 @@ func ingestable(e models.OrderEvent) string {
 	return ""
 }
 
+// The bulk statements, each carrying exactly sqlChunk rows (see sqlChunk).
+var (
+	insertEventsSQL = "INSERT INTO order_events (event_id, order_id, channel_id, video_id, source, amount, status, settled_at, via, received_at) VALUES " +
+		placeholders(sqlChunk, 10) + " ON CONFLICT(event_id) DO NOTHING RETURNING event_id"
+	loadOrdersSQL = "SELECT order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, last_event_id FROM orders WHERE order_id IN " +
+		placeholders(1, sqlChunk)
+	upsertOrdersSQL = "INSERT INTO orders (order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, settled_day, last_event_id, updated_at) VALUES " +
+		placeholders(sqlChunk, 11) + ` ON CONFLICT(order_id) DO UPDATE SET channel_id = excluded.channel_id,
+		video_id = excluded.video_id, source = excluded.source, amount = excluded.amount, status = excluded.status,
+		cancelled = excluded.cancelled, settled_at = excluded.settled_at, settled_day = excluded.settled_day,
+		last_event_id = excluded.last_event_id, updated_at = excluded.updated_at`
+	approvedOfSQL = `SELECT DISTINCT enrollments.account_id, enrollments.campaign_id, accounts.channel_id
+		FROM enrollments JOIN accounts ON accounts.id = enrollments.account_id
+		WHERE enrollments.status = 'approved' AND accounts.channel_id IN ` + placeholders(1, sqlChunk) + `
+		ORDER BY enrollments.account_id, enrollments.campaign_id`
+)
+
 // insertEvents appends events to order_events, skipping known ids, and returns the
 // ids it inserted.
 func (s *Store) insertEvents(tx *gorm.DB, events []models.OrderEvent, via string) (map[string]bool, error) {
 	inserted := make(map[string]bool, len(events))
+	if len(events) == 0 {
+		return inserted, nil
+	}
+	st, err := bind(tx, s.hot.insertEvents)
+	if err != nil {
+		return nil, err
+	}
 	now := s.now()
-	const cols = 10
-	stmt := "INSERT INTO order_events (event_id, order_id, channel_id, video_id, source, amount, status, settled_at, via, received_at) VALUES " +
-		placeholders(sqlChunk, cols) + " ON CONFLICT(event_id) DO NOTHING RETURNING event_id"
-	args := make([]any, 0, sqlChunk*cols)
+	args := make([]any, 0, sqlChunk*10)
 	for start := 0; start < len(events); start += sqlChunk {
 		part := events[start:min(start+sqlChunk, len(events))]
 		args = args[:0]
@@ -193,7 +214,7 @@ func (s *Store) insertEvents(tx *gorm.DB, events []models.OrderEvent, via string
 			args = append(args, e.EventID, e.OrderID, e.ChannelID, e.VideoID, e.Source, int64(e.Amount), e.Status,
 				e.SettledAt.UTC(), via, now)
 		}
-		rows, err := tx.Raw(stmt, args...).Rows()
+		rows, err := st.Query(args...)
 		if err != nil {
 			return nil, err
 		}
@@ -213,17 +234,28 @@ func (s *Store) insertEvents(tx *gorm.DB, events []models.OrderEvent, via string
 }
 
 // loadOrders reads the current state of the named orders (absent ones are missing).
-func loadOrders(tx *gorm.DB, ids []string) (map[string]*models.OrderState, error) {
+func (s *Store) loadOrders(tx *gorm.DB, ids []string) (map[string]*models.OrderState, error) {
 	states := make(map[string]*models.OrderState, len(ids))
-	stmt := "SELECT * FROM orders WHERE order_id IN " + placeholders(1, sqlChunk)
+	st, err := bind(tx, s.hot.loadOrders)
+	if err != nil {
+		return nil, err
+	}
 	for start := 0; start < len(ids); start += sqlChunk {
-		var rows []orderRow
-		if err := tx.Raw(stmt, padded(ids[start:min(start+sqlChunk, len(ids))])...).Scan(&rows).Error; err != nil {
+		rows, err := st.Query(padded(ids[start:min(start+sqlChunk, len(ids))])...)
+		if err != nil {
 			return nil, err
 		}
-		for _, r := range rows {
-			st := r.state()
-			states[r.OrderID] = &st
+		for rows.Next() {
+			var o models.OrderState
+			if err := rows.Scan(&o.OrderID, &o.ChannelID, &o.VideoID, &o.Source, &o.Amount, &o.Status, &o.Cancelled,
+				&o.SettledAt, &o.EventID); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			states[o.OrderID] = &o
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
 		}
 	}
 	return states, nil
@@ -237,14 +269,12 @@ func (s *Store) upsertOrders(tx *gorm.DB, states map[string]*models.OrderState, 
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	st, err := bind(tx, s.hot.upsertOrders)
+	if err != nil {
+		return err
+	}
 	now := s.now()
-	const cols = 11
-	stmt := "INSERT INTO orders (order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, settled_day, last_event_id, updated_at) VALUES " +
-		placeholders(sqlChunk, cols) + ` ON CONFLICT(order_id) DO UPDATE SET channel_id = excluded.channel_id,
-		video_id = excluded.video_id, source = excluded.source, amount = excluded.amount, status = excluded.status,
-		cancelled = excluded.cancelled, settled_at = excluded.settled_at, settled_day = excluded.settled_day,
-		last_event_id = excluded.last_event_id, updated_at = excluded.updated_at`
-	args := make([]any, 0, sqlChunk*cols)
+	args := make([]any, 0, sqlChunk*11)
 	for start := 0; start < len(ids); start += sqlChunk {
 		part := ids[start:min(start+sqlChunk, len(ids))]
 		args = args[:0]
@@ -253,7 +283,7 @@ func (s *Store) upsertOrders(tx *gorm.DB, states map[string]*models.OrderState, 
 			args = append(args, o.OrderID, o.ChannelID, o.VideoID, o.Source, int64(o.Amount), o.Status, o.Cancelled,
 				o.SettledAt.UTC(), models.Day(o.SettledAt), o.EventID, now)
 		}
-		if err := tx.Exec(stmt, args...).Error; err != nil {
+		if _, err := st.Exec(args...); err != nil {
 			return err
 		}
 	}
@@ -268,28 +298,36 @@ func (s *Store) recomputeTouched(tx *gorm.DB, touched map[string]*channelTouch) 
 		channels = append(channels, ch)
 	}
 	sort.Strings(channels)
+	st, err := bind(tx, s.hot.approvedOf)
+	if err != nil {
+		return err
+	}
 	type target struct {
-		AccountID  int64
-		CampaignID int64
-		ChannelID  string
+		accountID, campaignID int64
+		channelID             string
 	}
 	var targets []target
-	stmt := `SELECT DISTINCT enrollments.account_id, enrollments.campaign_id, accounts.channel_id
-		FROM enrollments JOIN accounts ON accounts.id = enrollments.account_id
-		WHERE enrollments.status = ? AND accounts.channel_id IN ` + placeholders(1, sqlChunk) + `
-		ORDER BY enrollments.account_id, enrollments.campaign_id`
 	for start := 0; start < len(channels); start += sqlChunk {
-		args := append([]any{models.EnrollApproved}, padded(channels[start:min(start+sqlChunk, len(channels))])...)
-		var found []target
-		if err := tx.Raw(stmt, args...).Scan(&found).Error; err != nil {
+		rows, err := st.Query(padded(channels[start:min(start+sqlChunk, len(channels))])...)
+		if err != nil {
 			return err
 		}
-		targets = append(targets, found...)
+		for rows.Next() {
+			var t target
+			if err := rows.Scan(&t.accountID, &t.campaignID, &t.channelID); err != nil {
+				rows.Close()
+				return err
+			}
+			targets = append(targets, t)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
 	}
 	for _, t := range targets {
-		touch := touched[t.ChannelID]
-		key := fmt.Sprintf("event:%s:a%d:c%d", touch.last.EventID, t.AccountID, t.CampaignID)
-		if err := s.recompute(tx, t.AccountID, t.CampaignID, key, eventCause(touch), touch.last.OrderID); err != nil {
+		touch := touched[t.channelID]
+		key := fmt.Sprintf("event:%s:a%d:c%d", touch.last.EventID, t.accountID, t.campaignID)
+		if err := s.recompute(tx, t.accountID, t.campaignID, key, eventCause(touch), touch.last.OrderID); err != nil {
 			return err
 		}
 	}
