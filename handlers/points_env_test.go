@@ -36,7 +36,7 @@ var ptSecret = []byte("test-webhook-secret")
 
 // ptEnv is a real server on loopback over a fresh SQLite database.
 type ptEnv struct {
-	t    *testing.T
+	t    testing.TB
 	srv  *httptest.Server
 	st   *store.Store
 	h    *handlers.Handler
@@ -49,7 +49,7 @@ type ptEnv struct {
 const ptPassword = "correct horse battery"
 
 // newPtEnv starts the full stack (web.New: middleware, CSRF, routes) for one test.
-func newPtEnv(t *testing.T) *ptEnv {
+func newPtEnv(t testing.TB) *ptEnv {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "gc.db"), func() time.Time { return ptNow })
 	if err != nil {
@@ -81,7 +81,7 @@ func newPtEnv(t *testing.T) *ptEnv {
 
 // ptClient is a browser: a cookie jar that does not follow redirects.
 type ptClient struct {
-	t    *testing.T
+	t    testing.TB
 	base string
 	c    *http.Client
 }
