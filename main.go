@@ -135,6 +135,11 @@ func serve(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer st.Close()
+	if n, err := st.AbandonImports(context.Background()); err != nil {
+		return err
+	} else if n > 0 {
+		log.Warn("order imports cut short by a restart were marked failed", "jobs", n)
+	}
 	bundle, err := i18n.New()
 	if err != nil {
 		return err

@@ -114,6 +114,21 @@ func (s *Store) finishImport(jobID int64, cause error) (ImportJob, error) {
 	return job, cause
 }
 
+// AbandonImports marks jobs still running as failed: called when the server starts,
+// since an import runs inside the process that started it. Re-importing the file is
+// safe. It returns how many jobs it marked.
+func (s *Store) AbandonImports(ctx context.Context) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		res := tx.Model(&ImportJob{}).Where("status = ?", models.ImportRunning).Updates(map[string]any{
+			"status": models.ImportFailed, "finished_at": s.now(),
+			"errors": "服务在导入过程中重启,导入中断"})
+		n = res.RowsAffected
+		return res.Error
+	})
+	return n, err
+}
+
 // ImportJob returns one import job.
 func (s *Store) ImportJob(ctx context.Context, id int64) (ImportJob, error) {
 	var job ImportJob

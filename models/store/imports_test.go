@@ -62,3 +62,16 @@ func TestRecordInvalidImport(t *testing.T) {
 		t.Fatalf("%+v %v", got, err)
 	}
 }
+
+func TestAbandonImports(t *testing.T) {
+	s, _ := ptOpen(t)
+	ctx := context.Background()
+	job, _ := s.StartImport(ctx, Actor{}, "cut.csv", 10)
+	if n, err := s.AbandonImports(ctx); err != nil || n != 1 {
+		t.Fatalf("%d %v", n, err)
+	}
+	got, _ := s.ImportJob(ctx, job.ID)
+	if got.Status != models.ImportFailed || got.Errors == "" || got.FinishedAt == nil {
+		t.Fatalf("%+v", got)
+	}
+}
