@@ -128,6 +128,7 @@ func (h *Handler) importPage(c echo.Context, status int, d pages.OrdersImportDat
 // uploadError is a problem with the upload itself, in Chinese.
 type uploadError string
 
+// Error returns the Chinese message.
 func (e uploadError) Error() string { return string(e) }
 
 // spoolUpload copies the multipart "file" to a temporary file and returns its path
