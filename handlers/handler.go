@@ -4,6 +4,7 @@ package handlers
 
 import (
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/gorilla/sessions"
@@ -23,7 +24,8 @@ type Handler struct {
 	SecureCookies bool
 	WebhookSecret []byte
 	SessionTTL    time.Duration
-	dummyHash     string // compared against for unknown e-mails, so both failures cost the same
+	dummyHash     string         // compared against for unknown e-mails, so both failures cost the same
+	imports       sync.WaitGroup // order imports running in the background
 }
 
 // Deps are the inputs of New.

@@ -18,6 +18,7 @@ func routes(e *echo.Echo, h *handlers.Handler, o Options) {
 	e.POST("/logout", h.Logout)
 	e.POST("/lang", h.SetLanguage)
 	e.GET("/healthz", h.Healthz)
+	e.POST("/api/v1/webhooks/orders", h.OrdersWebhook) // signed with the webhook secret, not a session
 	if o.Static != nil {
 		e.GET("/static/*", echo.WrapHandler(o.Static))
 	}
@@ -32,6 +33,8 @@ func routes(e *echo.Echo, h *handlers.Handler, o Options) {
 	e.POST("/enrollment", h.Enroll, own)
 	e.POST("/enrollment/withdraw", h.Withdraw, own)
 	e.POST("/videos", h.RegisterVideo, own)
+	e.POST("/videos/:id/heat", h.Heat, own)
+	e.GET("/points", h.Points, own)
 	e.GET("/api/v1/me", h.Me)
 
 	// Managers.
@@ -39,4 +42,8 @@ func routes(e *echo.Echo, h *handlers.Handler, o Options) {
 	a.GET("/enrollments", h.AdminEnrollments)
 	a.POST("/enrollments/:id/approve", h.ApproveEnrollment)
 	a.POST("/enrollments/:id/reject", h.RejectEnrollment)
+	a.GET("/orders/import", h.OrdersImportForm)
+	a.POST("/orders/import", h.ImportOrders) // body limit: see importBodyLimit in server.go
+	a.GET("/orders/import/:id", h.ImportJob)
+	a.GET("/orders/import/:id/errors.csv", h.ImportErrors)
 }

@@ -27,6 +27,9 @@ type Options struct {
 	Registry   *prometheus.Registry
 }
 
+// importBodyLimit bounds an orders CSV upload.
+const importBodyLimit = "512M"
+
 // New returns the echo server with every middleware and route in place.
 func New(h *handlers.Handler, o Options) *echo.Echo {
 	e := echo.New()
@@ -52,7 +55,12 @@ func New(h *handlers.Handler, o Options) *echo.Echo {
 	}
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second,
 		Skipper: func(c echo.Context) bool { return c.Path() == "/admin/orders/import" }}))
-	e.Use(middleware.BodyLimit("64M"))
+	// The order import takes files of up to 1,000,000 rows (~80 MB); every other route
+	// keeps the smaller limit. Both come before CSRF, which reads the form.
+	isImport := func(c echo.Context) bool { return c.Path() == "/admin/orders/import" }
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "64M", Skipper: isImport}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: importBodyLimit,
+		Skipper: func(c echo.Context) bool { return !isImport(c) }}))
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection: "0", ContentTypeNosniff: "nosniff", XFrameOptions: "DENY",
 		ReferrerPolicy: "same-origin",

@@ -35,20 +35,8 @@ func (o orderRow) state() models.OrderState {
 		EventID: o.LastEventID}
 }
 
-// LedgerEntry is one append-only change to an account's points, with its cause.
-type LedgerEntry struct {
-	ID           int64
-	AccountID    int64
-	CampaignID   int64
-	Kind         string // earn or heat
-	Delta        models.Points
-	CauseKey     string
-	Cause        string
-	OrderID      string
-	VideoID      *int64
-	BalanceAfter models.Points
-	CreatedAt    time.Time
-}
+// LedgerEntry is one append-only change to an account's points (see models.LedgerEntry).
+type LedgerEntry = models.LedgerEntry
 
 // PointBalance is the cached sum of an account's ledger in one campaign.
 type PointBalance struct {
@@ -88,6 +76,11 @@ func channelOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
 // entry for the difference under causeKey and updates the cached balance in the same
 // transaction. Accounts without an approved enrolment earn nothing (SPEC rule 8).
 func (s *Store) recomputeEntitlement(tx *gorm.DB, accountID, campaignID int64, causeKey, cause string) error {
+	return s.recompute(tx, accountID, campaignID, causeKey, cause, "")
+}
+
+// recompute is recomputeEntitlement with the order the cause names, if one.
+func (s *Store) recompute(tx *gorm.DB, accountID, campaignID int64, causeKey, cause, orderID string) error {
 	var approved int64
 	if err := tx.Model(&models.Enrollment{}).
 		Where("account_id = ? AND campaign_id = ? AND status = ?", accountID, campaignID, models.EnrollApproved).
@@ -105,12 +98,38 @@ func (s *Store) recomputeEntitlement(tx *gorm.DB, accountID, campaignID int64, c
 	if err := tx.First(&c, campaignID).Error; err != nil {
 		return notFound(err)
 	}
-	orders, err := channelOrders(tx, acct.Channel())
+	orders, err := countingOrders(tx, acct.Channel())
 	if err != nil {
 		return err
 	}
 	ent := models.Entitle(c, orders)
-	return s.writeEarn(tx, accountID, campaignID, ent.Points, causeKey, cause, "")
+	return s.writeEarn(tx, accountID, campaignID, ent.Points, causeKey, cause, orderID)
+}
+
+// countingOrders loads the channel's orders that can count towards GMV (settled
+// short-video orders with an amount, not cancelled) and only the columns the rules
+// read. It is a pure pre-filter of what models.ComputeGMV keeps, so that recomputing
+// a big channel stays cheap; the rules still decide.
+func countingOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
+	if channelID == "" {
+		return nil, nil
+	}
+	rows, err := tx.Model(&orderRow{}).Select("amount, settled_at").
+		Where("channel_id = ? AND source = ? AND status = ? AND cancelled = ? AND amount > 0",
+			channelID, models.SourceShortVideo, models.StatusSettled, false).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []models.OrderState
+	for rows.Next() {
+		o := models.OrderState{Source: models.SourceShortVideo, Status: models.StatusSettled}
+		if err := rows.Scan(&o.Amount, &o.SettledAt); err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
 }
 
 // writeEarn appends an earn entry bringing the account's earned points to target.
@@ -138,7 +157,7 @@ func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target model
 	if res.RowsAffected != 1 {
 		return fmt.Errorf("balance of account %d changed underneath: %w", accountID, models.ErrConflict)
 	}
-	entry := LedgerEntry{AccountID: accountID, CampaignID: campaignID, Kind: "earn", Delta: delta,
+	entry := LedgerEntry{AccountID: accountID, CampaignID: campaignID, Kind: models.LedgerEarn, Delta: delta,
 		CauseKey: causeKey, Cause: cause, OrderID: orderID, BalanceAfter: b.Balance + delta, CreatedAt: s.now()}
 	if err := tx.Create(&entry).Error; err != nil {
 		if errors.Is(err, gorm.ErrDuplicatedKey) {
@@ -160,4 +179,23 @@ func (s *Store) Entitlement(ctx context.Context, channelID string, c models.Camp
 		return models.Entitlement{}, err
 	}
 	return models.Entitle(c, orders), nil
+}
+
+// Ledger returns one page (1-based) of the account's ledger in the campaign, newest
+// first, and the number of entries.
+func (s *Store) Ledger(ctx context.Context, accountID, campaignID int64, page, perPage int) ([]LedgerEntry, int64, error) {
+	if perPage <= 0 || perPage > 500 {
+		perPage = 30
+	}
+	if page < 1 {
+		page = 1
+	}
+	q := s.read(ctx).Model(&LedgerEntry{}).Where("account_id = ? AND campaign_id = ?", accountID, campaignID)
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	var out []LedgerEntry
+	err := q.Order("id DESC").Limit(perPage).Offset((page - 1) * perPage).Find(&out).Error
+	return out, total, err
 }

@@ -22,6 +22,7 @@ type Store struct {
 	w   *gorm.DB
 	r   *gorm.DB
 	now func() time.Time
+	hot hotStmts // bulk statements of order ingestion, prepared on w
 }
 
 // Open opens (creating if needed) the SQLite file at path, applies pending migrations
@@ -49,6 +50,10 @@ func Open(path string, now func() time.Time) (*Store, error) {
 	wdb.SetConnMaxLifetime(0)
 	s := &Store{w: w, now: utcNow}
 	if err := s.migrate(); err != nil {
+		wdb.Close()
+		return nil, err
+	}
+	if err := s.prepareHot(); err != nil {
 		wdb.Close()
 		return nil, err
 	}
@@ -87,7 +92,7 @@ func dsn(path string, readOnly bool) string {
 
 // Close checkpoints and closes both pools.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.closeHot()}
 	if s.r != nil {
 		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())

@@ -20,6 +20,7 @@ type DashboardData struct {
 	VideoForm  models.VideoForm
 	VideoErrs  models.FieldErrors
 	EnrollErrs []string
+	HeatError  string // why a heat order was refused, shown above the videos
 }
 
 // Balance is an account's points in one campaign.

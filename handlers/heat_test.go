@@ -1,0 +1,59 @@
+package handlers_test
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"growthcard/models"
+)
+
+func TestHeatAnswers(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollApproved)
+	_, other := e.creator("ch2", models.EnrollApproved)
+	mine := e.video(a, "我的好物视频")
+	theirs := e.video(other, "别人的视频")
+	e.ingest(settled("o1", "ch1", 10_000, time.Date(2025, 12, 1, 9, 0, 0, 0, models.Beijing))) // 150.00 points
+	heat := func(id int64, points string) ptResp {
+		return c.post("/videos/"+itoa(id)+"/heat", url.Values{"points": {points}})
+	}
+	for _, bad := range []string{"", "0", "-3", "1.5", "abc"} {
+		if res := heat(mine.ID, bad); res.StatusCode != http.StatusUnprocessableEntity ||
+			!strings.Contains(res.body, `data-testid="heat-error"`) {
+			t.Errorf("points %q: %d", bad, res.StatusCode)
+		}
+	}
+	if res := heat(theirs.ID, "1"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("other's video: %d", res.StatusCode)
+	}
+	if res := heat(99999, "1"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown video: %d", res.StatusCode)
+	}
+	if res := heat(mine.ID, "151"); res.StatusCode != http.StatusConflict || !strings.Contains(res.body, "可用点数不足") {
+		t.Errorf("too many: %d", res.StatusCode)
+	}
+	res := heat(mine.ID, "100")
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/dashboard#videos" {
+		t.Fatalf("heat: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	dash := c.get("/dashboard")
+	if !strings.Contains(dash.body, "已用 100.00 点加热视频《我的好物视频》,剩余 50.00 点") {
+		t.Errorf("no flash on the dashboard")
+	}
+	b, _ := e.st.Balance(t.Context(), a.ID, e.camp.ID)
+	if b.Spent != 10000 || b.Balance != 5000 {
+		t.Fatalf("balance %+v", b)
+	}
+	// A cancellation takes back more than is left: spending waits, and says why.
+	e.ingest(models.OrderEvent{EventID: "c1", OrderID: "o1", ChannelID: "ch1", Source: models.SourceShortVideo,
+		Status: models.StatusCancelled, SettledAt: time.Date(2025, 12, 5, 9, 0, 0, 0, models.Beijing)})
+	if res := heat(mine.ID, "1"); res.StatusCode != http.StatusConflict || !strings.Contains(res.body, "可用点数为负") {
+		t.Errorf("negative balance: %d", res.StatusCode)
+	}
+	if res := e.client().post("/videos/"+itoa(mine.ID)+"/heat", url.Values{"points": {"1"}}); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("visitor: %d", res.StatusCode)
+	}
+}
