@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"growthcard/models"
@@ -27,7 +28,7 @@ func (s *Store) Overview(ctx context.Context, c models.Campaign, now time.Time) 
 	}
 	o.Days = models.DayRange(c.StartsAt, end)
 	steps := []func(context.Context, *models.Overview) error{
-		s.overviewNewcomers, s.overviewVideos, s.overviewGMV, s.overviewPoints, s.overviewTiers, s.overviewTop,
+		s.overviewAccounts, s.overviewVideos, s.overviewGMV, s.overviewPoints, s.overviewTop,
 	}
 	for _, step := range steps {
 		if err := step(ctx, &o); err != nil {
@@ -42,13 +43,43 @@ func approvedAccounts() string {
 	return "enrollments e JOIN accounts a ON a.id = e.account_id"
 }
 
-// overviewNewcomers counts approved accounts whose channel had no baseline GMV.
-func (s *Store) overviewNewcomers(ctx context.Context, o *models.Overview) error {
+// overviewAccounts counts approved accounts per posting tier (by declared fans) and
+// those whose channel had no baseline GMV, in one pass over the approved accounts.
+func (s *Store) overviewAccounts(ctx context.Context, o *models.Overview) error {
+	tiers := o.Campaign.Tiers
+	tierExpr, args := "CASE", []any{}
+	for i := len(tiers) - 1; i > 0; i-- {
+		tierExpr += " WHEN a.fans >= ? THEN " + strconv.Itoa(i)
+		args = append(args, tiers[i].MinFans)
+	}
+	tierExpr += " ELSE 0 END"
 	first, last := models.PeriodDays(o.Campaign.BaselineStart, o.Campaign.BaselineEnd)
-	return s.read(ctx).Table(approvedAccounts()).
+	args = append(args, periodArgs(first, last)...)
+	var rows []struct {
+		Tier     int
+		Newcomer bool
+		N        int64
+	}
+	err := s.read(ctx).Table(approvedAccounts()).
+		Select(tierExpr+" AS tier, NOT "+hasGMVSubquery("a.channel_id")+" AS newcomer, COUNT(*) AS n", args...).
 		Where("e.campaign_id = ? AND e.status = ?", o.Campaign.ID, models.EnrollApproved).
-		Where("NOT "+hasGMVSubquery("a.channel_id"), periodArgs(first, last)...).
-		Count(&o.Newcomers).Error
+		Group("tier, newcomer").Scan(&rows).Error
+	o.Tiers = make([]models.TierUsage, len(tiers))
+	for i, t := range tiers {
+		o.Tiers[i].Tier = t
+		if i+1 < len(tiers) {
+			o.Tiers[i].MaxFans = tiers[i+1].MinFans
+		}
+	}
+	for _, r := range rows {
+		if r.Tier >= 0 && r.Tier < len(o.Tiers) {
+			o.Tiers[r.Tier].Accounts += r.N
+		}
+		if r.Newcomer {
+			o.Newcomers += r.N
+		}
+	}
+	return err
 }
 
 // overviewVideos counts product videos registered per day.
@@ -84,7 +115,7 @@ func (s *Store) overviewGMV(ctx context.Context, o *models.Overview) error {
 		Day string
 		GMV int64
 	}
-	err := s.read(ctx).Table(approvedAccounts()+" JOIN orders o ON o.channel_id = a.channel_id").
+	err := s.read(ctx).Table(approvedAccounts()+" JOIN "+ordersByChannelDay+" ON o.channel_id = a.channel_id").
 		Select("o.settled_day AS day, SUM(o.amount) AS gmv").
 		Where("e.campaign_id = ? AND e.status = ?", o.Campaign.ID, models.EnrollApproved).
 		Where("o.settled_day BETWEEN ? AND ? AND "+countingOrder,
@@ -129,29 +160,10 @@ func (s *Store) overviewPoints(ctx context.Context, o *models.Overview) error {
 	return err
 }
 
-// overviewTiers counts approved accounts per posting tier (by declared fans).
-func (s *Store) overviewTiers(ctx context.Context, o *models.Overview) error {
-	tiers := o.Campaign.Tiers
-	for i, t := range tiers {
-		u := models.TierUsage{Tier: t}
-		q := s.read(ctx).Table(approvedAccounts()).
-			Where("e.campaign_id = ? AND e.status = ? AND a.fans >= ?", o.Campaign.ID, models.EnrollApproved, t.MinFans)
-		if i+1 < len(tiers) {
-			u.MaxFans = tiers[i+1].MinFans
-			q = q.Where("a.fans < ?", u.MaxFans)
-		}
-		if err := q.Count(&u.Accounts).Error; err != nil {
-			return err
-		}
-		o.Tiers = append(o.Tiers, u)
-	}
-	return nil
-}
-
 // overviewTop ranks approved accounts by settled campaign GMV.
 func (s *Store) overviewTop(ctx context.Context, o *models.Overview) error {
 	first, last := models.PeriodDays(o.Campaign.StartsAt, o.Campaign.EndsAt)
-	return s.read(ctx).Table(approvedAccounts()+" JOIN orders o ON o.channel_id = a.channel_id"+
+	return s.read(ctx).Table(approvedAccounts()+" JOIN "+ordersByChannelDay+" ON o.channel_id = a.channel_id"+
 		" LEFT JOIN point_balances pb ON pb.account_id = a.id AND pb.campaign_id = e.campaign_id").
 		Select("a.id AS account_id, a.display_name, a.role, a.channel_id, a.channel_name, SUM(o.amount) AS gmv, "+
 			"COALESCE(MAX(pb.earned), 0) AS earned").

@@ -19,17 +19,22 @@ const countingOrder = "o.source = ? AND o.status = ? AND o.cancelled = 0 AND o.a
 
 func countingArgs() []any { return []any{models.SourceShortVideo, models.StatusSettled} }
 
+// ordersByChannelDay is the orders table read through its covering (channel, day, …)
+// index. SQLite's planner, left alone, prefers orders_day for a day range and then
+// reads a million rows from the table: ten times slower.
+const ordersByChannelDay = "orders o INDEXED BY orders_channel_day"
+
 // gmvSubquery sums a channel's counting orders settled between two Beijing days
 // (inclusive). channelExpr names the channel column of the outer query; the covering
 // index orders_channel_day answers it without reading the table.
 func gmvSubquery(channelExpr string) string {
-	return "(SELECT COALESCE(SUM(o.amount), 0) FROM orders o WHERE o.channel_id = " + channelExpr +
+	return "(SELECT COALESCE(SUM(o.amount), 0) FROM " + ordersByChannelDay + " WHERE o.channel_id = " + channelExpr +
 		" AND o.settled_day BETWEEN ? AND ? AND " + countingOrder + ")"
 }
 
 // hasGMVSubquery is true when the channel has any counting order between two days.
 func hasGMVSubquery(channelExpr string) string {
-	return "EXISTS (SELECT 1 FROM orders o WHERE o.channel_id = " + channelExpr +
+	return "EXISTS (SELECT 1 FROM " + ordersByChannelDay + " WHERE o.channel_id = " + channelExpr +
 		" AND o.settled_day BETWEEN ? AND ? AND " + countingOrder + ")"
 }
 
@@ -136,11 +141,30 @@ func (s *Store) ListQueue(ctx context.Context, f models.EnrollmentFilter) ([]mod
 	if err != nil {
 		return nil, 0, err
 	}
-	var page []models.EnrollmentRow
-	err = filteredEnrollments(s.read(ctx), f, c).Select(enrollmentRowColumns).Order(queueOrder(f.Sort)).
-		Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Scan(&page).Error
-	if err != nil || len(page) == 0 {
+	// Sort and skip over the ids alone, then load the page's rows: the sorter then
+	// carries two columns rather than the whole row, four times faster deep in a
+	// 100,000-row queue sorted by fans.
+	var ids []int64
+	err = filteredEnrollments(s.read(ctx), f, c).Order(queueOrder(f.Sort)).
+		Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("enrollments.id", &ids).Error
+	if err != nil || len(ids) == 0 {
 		return nil, total, err
+	}
+	var found []models.EnrollmentRow
+	err = s.read(ctx).Table("enrollments").Joins("JOIN accounts ON accounts.id = enrollments.account_id").
+		Where("enrollments.id IN ?", ids).Select(enrollmentRowColumns).Scan(&found).Error
+	if err != nil {
+		return nil, total, err
+	}
+	byID := make(map[int64]models.EnrollmentRow, len(found))
+	for _, r := range found {
+		byID[r.ID] = r
+	}
+	page := make([]models.EnrollmentRow, 0, len(ids))
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			page = append(page, r)
+		}
 	}
 	rows, err := s.annotate(ctx, c, page)
 	return rows, total, err
@@ -190,7 +214,7 @@ func (s *Store) channelsWithGMV(ctx context.Context, channels []string, from, to
 	}
 	first, last := models.PeriodDays(from, to)
 	var found []string
-	err := s.read(ctx).Table("orders AS o").Distinct("o.channel_id").
+	err := s.read(ctx).Table(ordersByChannelDay).Distinct("o.channel_id").
 		Where("o.channel_id IN ? AND o.settled_day BETWEEN ? AND ? AND "+countingOrder,
 			append([]any{channels, first, last}, countingArgs()...)...).
 		Pluck("o.channel_id", &found).Error
