@@ -51,7 +51,10 @@ func New(h *handlers.Handler, o Options) *echo.Echo {
 			}}))
 	}
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second,
-		Skipper: func(c echo.Context) bool { return c.Path() == "/admin/orders/import" }}))
+		Skipper: func(c echo.Context) bool {
+			// Long on purpose: an import, and exports streaming 100,000 rows.
+			return c.Path() == "/admin/orders/import" || strings.Contains(c.Path(), "/export.")
+		}}))
 	e.Use(middleware.BodyLimit("64M"))
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection: "0", ContentTypeNosniff: "nosniff", XFrameOptions: "DENY",
