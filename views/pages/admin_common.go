@@ -25,3 +25,12 @@ func ShortTime(p layout.Page, t time.Time) string {
 	}
 	return bj.Format("2006年1月2日 15:04")
 }
+
+// PeriodText writes a half-open period [from, to): as the first and last day when
+// both ends are Beijing midnights ("2025年11月22日 – 2025年12月31日"), with times otherwise.
+func PeriodText(p layout.Page, from, to time.Time) string {
+	if models.StartOfDay(from).Equal(from) && models.StartOfDay(to).Equal(to) {
+		return p.Date(from) + " – " + p.Date(to.Add(-time.Nanosecond))
+	}
+	return ShortTime(p, from) + " – " + ShortTime(p, to)
+}
