@@ -48,8 +48,7 @@ func (h *Handler) accountData(c echo.Context) (pages.AdminAccountData, error) {
 	if err != nil {
 		return pages.AdminAccountData{}, err
 	}
-	ordersPage, _ := strconv.Atoi(c.QueryParam("orders_page"))
-	detail, err := h.Store.AccountDetail(ctx, id, camp, ordersPage)
+	detail, err := h.Store.AccountDetail(ctx, id, camp, models.ParsePage(c.QueryParam("orders_page")))
 	if err != nil {
 		return pages.AdminAccountData{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 	"github.com/xuri/excelize/v2"
@@ -44,6 +45,7 @@ type lazyResponse struct {
 	sent  bool
 }
 
+// Write sends the headers first, once, then p.
 func (l *lazyResponse) Write(p []byte) (int, error) {
 	if !l.sent {
 		l.sent = true
@@ -69,6 +71,7 @@ type csvSheet struct {
 	rec  []string
 }
 
+// Row writes one record.
 func (s *csvSheet) Row(cells []any) error {
 	s.rec = s.rec[:0]
 	for _, v := range cells {
@@ -85,6 +88,7 @@ func (s *csvSheet) Row(cells []any) error {
 	return nil
 }
 
+// Close flushes what is buffered.
 func (s *csvSheet) Close() error {
 	s.w.Flush()
 	if err := s.w.Error(); err != nil {
@@ -93,11 +97,18 @@ func (s *csvSheet) Close() error {
 	return s.bw.Flush()
 }
 
+// Abort has nothing to release: rows went straight to the response.
 func (s *csvSheet) Abort() {}
 
+// csvCell writes a value as CSV text. Text that a spreadsheet would read as a
+// formula (=, +, -, @, tab, carriage return first) gets a leading apostrophe: names
+// and notes come from applicants, and a CSV must not run their formulas in Excel.
 func csvCell(v any) string {
 	switch x := v.(type) {
 	case string:
+		if x != "" && strings.ContainsRune("=+-@\t\r", rune(x[0])) {
+			return "'" + x
+		}
 		return x
 	case int64:
 		return strconv.FormatInt(x, 10)
@@ -155,6 +166,7 @@ func newXLSXSheet(c echo.Context, base, title string) (*xlsxSheet, error) {
 	return &xlsxSheet{c: c, name: base + ".xlsx", f: f, sw: sw, money: money, bold: bold}, nil
 }
 
+// Row appends one row to the stream.
 func (s *xlsxSheet) Row(cells []any) error {
 	s.row++
 	s.cells = s.cells[:0]
@@ -183,8 +195,10 @@ func (s *xlsxSheet) cell(v any) any {
 	return v
 }
 
+// Abort removes the stream's temporary files.
 func (s *xlsxSheet) Abort() { _ = s.f.Close() }
 
+// Close finishes the workbook and sends it.
 func (s *xlsxSheet) Close() error {
 	defer s.f.Close()
 	if err := s.sw.Flush(); err != nil {

@@ -100,13 +100,18 @@ func TestEnrollmentExportsReadBack(t *testing.T) {
 	if rows := admReadCSV(t, boss, "/admin/enrollments/export.csv?q=gamma"); len(rows) != 2 || rows[1][1] != "gamma@example.com" {
 		t.Errorf("search %v", rows)
 	}
+	// A name that Excel would run as a formula is written as text.
+	env.admEnroll(env.admCreator("evil@example.com", 3000, func(a *models.Account) { a.DisplayName = `=HYPERLINK("http://x","点我")` }))
+	if rows := admReadCSV(t, boss, "/admin/enrollments/export.csv?q=evil"); len(rows) != 2 || rows[1][2] != `'=HYPERLINK("http://x","点我")` {
+		t.Errorf("formula not neutralised: %v", rows)
+	}
 
 	x := admReadXLSX(t, boss, "/admin/enrollments/export.xlsx?status=approved&sort=-fans")
 	if len(x) != 3 || x[0][0] != "报名ID" || x[1][1] != "beta@example.com" || x[2][14] != "100,000.00" {
 		t.Errorf("xlsx %v", x)
 	}
-	if n := len(env.admAudit("export.enrollments")); n != 5 {
-		t.Errorf("%d export entries in the audit log; want 5", n)
+	if n := len(env.admAudit("export.enrollments")); n != 6 {
+		t.Errorf("%d export entries in the audit log; want 6", n)
 	}
 }
 

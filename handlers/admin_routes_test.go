@@ -36,6 +36,8 @@ func TestAdminRoutesByRole(t *testing.T) {
 		{"GET", "/admin/campaigns/new", nil, 200},
 		{"GET", "/admin/campaigns/" + admID(env.camp.ID), nil, 200},
 		{"GET", "/admin/audit", nil, 200},
+		{"GET", "/admin/enrollments?page=9223372036854775807&fans_min=9&fans_max=1", nil, 200},
+		{"GET", "/admin/accounts/" + admID(creator.ID) + "?orders_page=99999999999", nil, 200},
 		{"GET", "/admin/audit?action=login.success&from=2025-12-01&to=2025-12-31", nil, 200},
 		{"GET", "/admin/exports", nil, 200},
 		{"GET", "/admin/points/export.csv", nil, 200},

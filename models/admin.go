@@ -22,10 +22,7 @@ func ParseAccountFilter(q url.Values) AccountFilter {
 	case RoleCreator, RoleMerchant, RoleManager:
 		f.Role = r
 	}
-	f.Page, _ = strconv.Atoi(q.Get("page"))
-	if f.Page < 1 {
-		f.Page = 1
-	}
+	f.Page = ParsePage(q.Get("page"))
 	return f
 }
 
@@ -111,10 +108,7 @@ func ParseAuditFilter(q url.Values) AuditFilter {
 	if _, err := ParseDay(q.Get("to")); err == nil {
 		f.To = q.Get("to")
 	}
-	f.Page, _ = strconv.Atoi(q.Get("page"))
-	if f.Page < 1 {
-		f.Page = 1
-	}
+	f.Page = ParsePage(q.Get("page"))
 	return f
 }
 

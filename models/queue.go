@@ -72,11 +72,20 @@ func ParseEnrollmentFilter(q url.Values) EnrollmentFilter {
 	if f.Sort == "" {
 		f.Sort = SortSubmitted
 	}
-	f.Page, _ = strconv.Atoi(q.Get("page"))
-	if f.Page < 1 {
-		f.Page = 1
-	}
+	f.Page = ParsePage(q.Get("page"))
 	return f
+}
+
+// MaxPage bounds page numbers, so that an offset can never overflow.
+const MaxPage = 1_000_000
+
+// ParsePage reads a 1-based page number; anything else is page 1.
+func ParsePage(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 1
+	}
+	return min(n, MaxPage)
 }
 
 func yesNo(s string) string {
