@@ -127,26 +127,7 @@ func (s *Store) ListQueue(ctx context.Context, f models.EnrollmentFilter) ([]mod
 		f.PerPage = models.QueuePerPage
 	}
 	f.Page = max(f.Page, 1)
-	var total int64
-	db := s.read(ctx)
-	if f.Narrowed() {
-		err = filteredEnrollments(db, f, c).Count(&total).Error
-	} else { // the join is one-to-one: count the enrolments alone, from the index
-		q := db.Table("enrollments").Where("campaign_id = ?", f.CampaignID)
-		if f.Status != "" {
-			q = q.Where("status = ?", f.Status)
-		}
-		err = q.Count(&total).Error
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	// Sort and skip over the ids alone, then load the page's rows: the sorter then
-	// carries two columns rather than the whole row, four times faster deep in a
-	// 100,000-row queue sorted by fans.
-	var ids []int64
-	err = filteredEnrollments(s.read(ctx), f, c).Order(queueOrder(f.Sort)).
-		Limit(f.PerPage).Offset((f.Page-1)*f.PerPage).Pluck("enrollments.id", &ids).Error
+	ids, total, err := s.queuePage(ctx, f, c)
 	if err != nil || len(ids) == 0 {
 		return nil, total, err
 	}
@@ -168,6 +149,45 @@ func (s *Store) ListQueue(ctx context.Context, f models.EnrollmentFilter) ([]mod
 	}
 	rows, err := s.annotate(ctx, c, page)
 	return rows, total, err
+}
+
+// queuePage returns the ids of one page of the queue, in order, and the number of
+// matches. It sorts and skips over the ids alone and the page's rows are loaded
+// afterwards: the sorter then carries two columns rather than the whole row, four
+// times faster deep in a 100,000-row queue sorted by fans. Without filters beyond
+// the status the total comes from the enrolments' index (the join is one-to-one);
+// with filters a window count gives it in the same scan as the page.
+func (s *Store) queuePage(ctx context.Context, f models.EnrollmentFilter, c models.Campaign) ([]int64, int64, error) {
+	q := filteredEnrollments(s.read(ctx), f, c).Order(queueOrder(f.Sort)).Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage)
+	var total int64
+	if !f.Narrowed() {
+		cq := s.read(ctx).Table("enrollments").Where("campaign_id = ?", f.CampaignID)
+		if f.Status != "" {
+			cq = cq.Where("status = ?", f.Status)
+		}
+		if err := cq.Count(&total).Error; err != nil {
+			return nil, 0, err
+		}
+		var ids []int64
+		err := q.Pluck("enrollments.id", &ids).Error
+		return ids, total, err
+	}
+	var rows []struct {
+		ID    int64
+		Total int64
+	}
+	if err := q.Select("enrollments.id AS id, COUNT(*) OVER () AS total").Scan(&rows).Error; err != nil {
+		return nil, 0, err
+	}
+	if len(rows) == 0 { // past the last page, or nothing matches: count on its own
+		err := filteredEnrollments(s.read(ctx), f, c).Count(&total).Error
+		return nil, total, err
+	}
+	ids := make([]int64, len(rows))
+	for i, r := range rows {
+		ids[i] = r.ID
+	}
+	return ids, rows[0].Total, nil
 }
 
 // annotate adds the newcomer flag, history and risk hints to a page of rows.

@@ -137,6 +137,12 @@ func TestListQueueFiltersSortsAndHints(t *testing.T) {
 	if rows, total := list(models.EnrollmentFilter{Status: models.EnrollPending, PerPage: 2, Page: 3}); total != 5 || names(rows) != "VETERAN" {
 		t.Errorf("page 3 of 2: %d %s", total, names(rows))
 	}
+	if rows, total := list(models.EnrollmentFilter{Status: models.EnrollPending, Query: "vet", PerPage: 2, Page: 2}); total != 3 || names(rows) != "VETERAN" {
+		t.Errorf("filtered page 2 of 2: %d %s", total, names(rows))
+	}
+	if rows, total := list(models.EnrollmentFilter{Status: models.EnrollPending, Query: "vet", PerPage: 2, Page: 7}); total != 3 || len(rows) != 0 {
+		t.Errorf("past the last filtered page: %d %s", total, names(rows))
+	}
 
 	rows, _ := list(models.EnrollmentFilter{Status: models.EnrollPending})
 	hints := map[string]string{}
