@@ -153,7 +153,7 @@ func serve(args []string, stdout, stderr io.Writer) error {
 	h := handlers.New(handlers.Deps{Store: st, Sessions: cookieStore(cfg.SessionKey), Now: clock.Now, Log: log,
 		I18n: bundle, Asset: assets.URL, SecureCookies: cfg.SecureCookies, WebhookSecret: []byte(cfg.WebhookSecret)})
 	if cfg.Demo {
-		if err := demo(context.Background(), st, clock.Now, stdout); err != nil {
+		if err := demo(context.Background(), st, clock, stdout); err != nil {
 			return err
 		}
 	}

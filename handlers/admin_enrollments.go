@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -13,7 +14,10 @@ import (
 	"growthcard/views/pages"
 )
 
-// AdminEnrollments is the review queue, filtered by status and a search.
+// maxBulk bounds how many applications one bulk decision may name.
+const maxBulk = 500
+
+// AdminEnrollments is the review queue: filters, sorting, paging, risk hints.
 func (h *Handler) AdminEnrollments(c echo.Context) error {
 	d, err := h.queueData(c)
 	if err != nil {
@@ -22,30 +26,21 @@ func (h *Handler) AdminEnrollments(c echo.Context) error {
 	return h.render(c, http.StatusOK, pages.AdminEnrollments(h.page(c, "报名审核"), d))
 }
 
+// queueData loads the queue for the filters in the query string.
 func (h *Handler) queueData(c echo.Context) (pages.AdminEnrollmentsData, error) {
 	ctx := c.Request().Context()
 	camp, err := h.Store.RunningCampaign(ctx)
 	if err != nil {
 		return pages.AdminEnrollmentsData{}, err
 	}
-	page, _ := strconv.Atoi(c.QueryParam("page"))
-	if page < 1 {
-		page = 1
-	}
-	status := c.QueryParam("status")
-	switch status {
-	case models.EnrollPending, models.EnrollApproved, models.EnrollRejected, models.EnrollWithdrawn, "":
-	default:
-		status = ""
-	}
-	f := store.EnrollmentFilter{CampaignID: camp.ID, Status: status, Query: c.QueryParam("q"), Page: page, PerPage: 50}
-	rows, total, err := h.Store.ListEnrollments(ctx, f)
+	f := models.ParseEnrollmentFilter(c.QueryParams())
+	f.CampaignID = camp.ID
+	rows, total, err := h.Store.ListQueue(ctx, f)
 	if err != nil {
 		return pages.AdminEnrollmentsData{}, err
 	}
 	counts, err := h.Store.CountEnrollments(ctx, camp.ID)
-	return pages.AdminEnrollmentsData{Campaign: camp, Status: status, Query: f.Query, Rows: rows, Total: total,
-		Page: page, PerPage: f.PerPage, Counts: counts}, err
+	return pages.AdminEnrollmentsData{Campaign: camp, Filter: f, Rows: rows, Total: total, Counts: counts}, err
 }
 
 // ApproveEnrollment approves one pending application.
@@ -66,8 +61,55 @@ func (h *Handler) RejectEnrollment(c echo.Context) error {
 	return h.decide(c, []int64{id}, store.Decision{Reason: c.FormValue("reason"), Note: c.FormValue("note")})
 }
 
-// decide applies a decision and answers 303 back to the queue, 422 for a bad reason,
-// 409 when an application is no longer pending, 404 for an unknown id.
+// BulkApprove approves every selected application, all or nothing.
+func (h *Handler) BulkApprove(c echo.Context) error {
+	ids, msg := formIDs(c)
+	if msg != "" {
+		return h.queueError(c, http.StatusUnprocessableEntity, msg)
+	}
+	return h.decide(c, ids, store.Decision{Approve: true})
+}
+
+// BulkReject rejects every selected application with one reason and note, all or
+// nothing.
+func (h *Handler) BulkReject(c echo.Context) error {
+	ids, msg := formIDs(c)
+	if msg != "" {
+		return h.queueError(c, http.StatusUnprocessableEntity, msg)
+	}
+	return h.decide(c, ids, store.Decision{Reason: c.FormValue("reason"), Note: c.FormValue("note")})
+}
+
+// formIDs reads the repeated ids field: distinct positive integers, at most maxBulk.
+func formIDs(c echo.Context) ([]int64, string) {
+	params, err := c.FormParams()
+	if err != nil {
+		return nil, "无法读取提交的内容"
+	}
+	seen := map[int64]bool{}
+	var ids []int64
+	for _, raw := range params["ids"] {
+		id, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
+		if err != nil || id <= 0 {
+			return nil, "选中的报名编号无效,请刷新后重试"
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	switch {
+	case len(ids) == 0:
+		return nil, "请至少选择一条报名"
+	case len(ids) > maxBulk:
+		return nil, "一次最多处理 500 条报名"
+	}
+	return ids, ""
+}
+
+// decide applies a decision and answers 303 back to the queue with its filters; 422
+// for a missing reason or a long note, 409 when an application is no longer pending
+// (nothing changes then), 404 for an unknown id.
 func (h *Handler) decide(c echo.Context, ids []int64, d store.Decision) error {
 	if !d.Approve {
 		if !models.ValidRejectReason(d.Reason) {
@@ -78,26 +120,54 @@ func (h *Handler) decide(c echo.Context, ids []int64, d store.Decision) error {
 		}
 	}
 	err := h.Store.Decide(c.Request().Context(), actor(c), ids, d)
+	var fe models.FieldErrors
 	switch {
 	case errors.Is(err, models.ErrInvalidState):
-		return h.queueError(c, http.StatusConflict, "这条报名已经处理过了,请刷新后再看")
+		return h.queueError(c, http.StatusConflict, "有报名已经处理过了,这次没有做任何更改,请刷新后再看")
+	case errors.Is(err, models.ErrNotFound) && len(ids) > 1:
+		return h.queueError(c, http.StatusConflict, "有报名已不存在,这次没有做任何更改,请刷新后再看")
+	case errors.As(err, &fe):
+		return h.queueError(c, http.StatusUnprocessableEntity, fe[0].Message)
 	case err != nil:
 		return err
 	}
 	msg := "已通过"
 	if !d.Approve {
-		msg = "已驳回"
+		msg = "已驳回,申请人会看到原因和备注"
 	}
-	back := c.Request().Referer()
-	if !strings.Contains(back, "/admin/enrollments") {
-		back = "/admin/enrollments?status=pending"
-	} else if i := strings.Index(back, "/admin/enrollments"); i >= 0 {
-		back = back[i:]
+	if len(ids) > 1 {
+		msg = strconv.Itoa(len(ids)) + " 条报名" + msg
 	}
-	return h.redirect(c, back, "success", msg)
+	return h.redirect(c, queueBack(c), "success", msg)
 }
 
-// queueError re-renders the pending queue with status and a message.
+// queueBack is the queue URL with the filters and page the decision was made from.
+func queueBack(c echo.Context) string {
+	f := models.ParseEnrollmentFilter(c.QueryParams())
+	q := f.Values()
+	if f.Page > 1 {
+		q.Set("page", strconv.Itoa(f.Page))
+	}
+	if len(q) > 0 {
+		return "/admin/enrollments?" + q.Encode()
+	}
+	// A form without the filters in its action (no-JS or an older page): go back to
+	// the queue page it came from when the Referer is ours.
+	if ref, err := url.Parse(c.Request().Referer()); err == nil && ref.Host == c.Request().Host &&
+		ref.Path == "/admin/enrollments" {
+		f := models.ParseEnrollmentFilter(ref.Query())
+		if q := f.Values(); len(q) > 0 {
+			if f.Page > 1 {
+				q.Set("page", strconv.Itoa(f.Page))
+			}
+			return "/admin/enrollments?" + q.Encode()
+		}
+	}
+	return "/admin/enrollments?status=pending"
+}
+
+// queueError re-renders the queue (with the filters in the query string) with status
+// and a message.
 func (h *Handler) queueError(c echo.Context, status int, msg string) error {
 	d, err := h.queueData(c)
 	if err != nil {

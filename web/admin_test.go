@@ -58,7 +58,7 @@ func TestReviewQueue(t *testing.T) {
 	// The queue page the decision came from is where the manager goes back to.
 	form := url.Values{"reason": {"violation"}, "note": {"存在刷单记录"}, "_csrf": {manager.token()}}
 	r = manager.postRaw(reject, form, "Referer", e.srv.URL+"/admin/enrollments?status=pending&q=sph")
-	wantStatus(t, "reject", r, http.StatusSeeOther, "/admin/enrollments?status=pending&q=sph")
+	wantStatus(t, "reject", r, http.StatusSeeOther, "/admin/enrollments?q=sph&status=pending")
 	rej := cb.get("/dashboard").text(t, `[data-testid="rejection"]`)
 	if !strings.Contains(rej, "账号存在违规记录") || !strings.Contains(rej, "存在刷单记录") {
 		t.Errorf("B's rejection box = %q", rej)

@@ -37,11 +37,33 @@ func routes(e *echo.Echo, h *handlers.Handler, o Options) {
 	e.GET("/points", h.Points, own)
 	e.GET("/api/v1/me", h.Me)
 
-	// Managers.
+	// Managers: the console. To anyone else it does not exist (404; visitors log in).
 	a := e.Group("/admin", h.RequireManager)
+	a.GET("", h.AdminOverview)
+	// review queue, decisions and its export
 	a.GET("/enrollments", h.AdminEnrollments)
 	a.POST("/enrollments/:id/approve", h.ApproveEnrollment)
 	a.POST("/enrollments/:id/reject", h.RejectEnrollment)
+	a.POST("/enrollments/bulk-approve", h.BulkApprove)
+	a.POST("/enrollments/bulk-reject", h.BulkReject)
+	a.GET("/enrollments/export.csv", h.ExportEnrollmentsCSV)
+	a.GET("/enrollments/export.xlsx", h.ExportEnrollmentsXLSX)
+	// accounts
+	a.GET("/accounts", h.AdminAccounts)
+	a.GET("/accounts/:id", h.AdminAccount)
+	a.POST("/accounts/:id/fans", h.CorrectFans)
+	// campaigns and their settings
+	a.GET("/campaigns", h.AdminCampaigns)
+	a.GET("/campaigns/new", h.NewCampaignForm)
+	a.POST("/campaigns/new", h.CreateCampaign)
+	a.GET("/campaigns/:id", h.EditCampaignForm)
+	a.POST("/campaigns/:id", h.UpdateCampaign)
+	// records and figures for finance
+	a.GET("/audit", h.AdminAudit)
+	a.GET("/exports", h.AdminExports)
+	a.GET("/points/export.csv", h.ExportPointsCSV)
+	a.GET("/points/export.xlsx", h.ExportPointsXLSX)
+	// orders
 	a.GET("/orders/import", h.OrdersImportForm)
 	a.POST("/orders/import", h.ImportOrders) // body limit: see importBodyLimit in server.go
 	a.GET("/orders/import/:id", h.ImportJob)

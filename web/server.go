@@ -54,7 +54,10 @@ func New(h *handlers.Handler, o Options) *echo.Echo {
 			}}))
 	}
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second,
-		Skipper: func(c echo.Context) bool { return c.Path() == "/admin/orders/import" }}))
+		Skipper: func(c echo.Context) bool {
+			// Long on purpose: an import, and exports streaming 100,000 rows.
+			return c.Path() == "/admin/orders/import" || strings.Contains(c.Path(), "/export.")
+		}}))
 	// The order import takes files of up to 1,000,000 rows (~80 MB); every other route
 	// keeps the smaller limit. Both come before CSRF, which reads the form.
 	isImport := func(c echo.Context) bool { return c.Path() == "/admin/orders/import" }

@@ -137,44 +137,6 @@ func (s *Store) decideOne(tx *gorm.DB, who Actor, id int64, d Decision) error {
 		fmt.Sprintf("approve:%d", e.ID), "报名审核通过,按已知订单计算")
 }
 
-// EnrollmentFilter narrows the review queue.
-type EnrollmentFilter struct {
-	CampaignID int64
-	Status     string
-	Query      string
-	Page       int
-	PerPage    int
-}
-
-// ListEnrollments returns one page of the queue and the total number of matches.
-func (s *Store) ListEnrollments(ctx context.Context, f EnrollmentFilter) ([]models.EnrollmentRow, int64, error) {
-	q := s.read(ctx).Table("enrollments").
-		Joins("JOIN accounts ON accounts.id = enrollments.account_id").
-		Where("enrollments.campaign_id = ?", f.CampaignID)
-	if f.Status != "" {
-		q = q.Where("enrollments.status = ?", f.Status)
-	}
-	if qs := strings.TrimSpace(f.Query); qs != "" {
-		like := "%" + strings.ToLower(qs) + "%"
-		q = q.Where("accounts.email LIKE ? OR lower(accounts.display_name) LIKE ? OR lower(accounts.channel_id) LIKE ? OR lower(accounts.channel_name) LIKE ?",
-			like, like, like, like)
-	}
-	var total int64
-	if err := q.Count(&total).Error; err != nil {
-		return nil, 0, err
-	}
-	if f.PerPage <= 0 || f.PerPage > 200 {
-		f.PerPage = 50
-	}
-	if f.Page < 1 {
-		f.Page = 1
-	}
-	var rows []models.EnrollmentRow
-	err := q.Select("enrollments.*, accounts.email, accounts.display_name, accounts.role, accounts.channel_id, accounts.channel_name, accounts.fans, accounts.self_operated, accounts.short_video_enabled").
-		Order("enrollments.id ASC").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Scan(&rows).Error
-	return rows, total, err
-}
-
 // CountEnrollments counts the campaign's enrolments by status.
 func (s *Store) CountEnrollments(ctx context.Context, campaignID int64) (map[string]int64, error) {
 	var rows []struct {

@@ -11,7 +11,11 @@ type migration struct {
 
 // migrations lists every schema step in order. Never edit an applied step: add one.
 func migrations() []migration {
-	return []migration{{1, "initial schema", schemaV1}}
+	return []migration{
+		{1, "initial schema", schemaV1},
+		// Versions 2–9 are left to the branches built alongside the manager console.
+		{10, "manager console: queue, overview and export indexes; channel history; append-only audit", schemaAdmin},
+	}
 }
 
 const schemaV1 = `

@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"growthcard/models"
+)
+
+// ListAudit returns one page of the audit log matching f, newest first, and the
+// number of matches. The log is append-only: there is no code path that changes or
+// deletes an entry, and triggers refuse it in the database.
+func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter) ([]models.AuditRecord, int64, error) {
+	q := s.read(ctx).Model(&AuditEntry{})
+	if f.Action != "" {
+		q = q.Where("action = ?", f.Action)
+	}
+	if a := strings.TrimSpace(f.Actor); a != "" {
+		q = q.Where(`lower(actor_email) LIKE ? ESCAPE '\'`, likePattern(a))
+	}
+	kind, id := f.TargetParts()
+	if kind != "" {
+		q = q.Where("target_type = ?", kind)
+	}
+	if id != "" {
+		q = q.Where("target_id = ?", id)
+	}
+	if from, err := models.ParseDay(f.From); err == nil && f.From != "" {
+		q = q.Where("at >= ?", from.UTC())
+	}
+	if to, err := models.ParseDay(f.To); err == nil && f.To != "" {
+		q = q.Where("at < ?", to.AddDate(0, 0, 1).UTC())
+	}
+	var total int64
+	if err := q.Count(&total).Error; err != nil {
+		return nil, 0, err
+	}
+	if f.PerPage <= 0 || f.PerPage > 200 {
+		f.PerPage = 50
+	}
+	f.Page = max(f.Page, 1)
+	var entries []AuditEntry
+	err := q.Order("id DESC").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Find(&entries).Error
+	out := make([]models.AuditRecord, len(entries))
+	for i, e := range entries {
+		out[i] = models.AuditRecord{ID: e.ID, ActorID: e.ActorID, ActorEmail: e.ActorEmail, Action: e.Action,
+			TargetType: e.TargetType, TargetID: e.TargetID, Before: e.Before, After: e.After, IP: e.IP, At: e.At}
+	}
+	return out, total, err
+}
+
+// AuditActions lists the actions present in the log, for the filter's choices.
+func (s *Store) AuditActions(ctx context.Context) ([]string, error) {
+	var actions []string
+	err := s.read(ctx).Model(&AuditEntry{}).Distinct("action").Order("action").Pluck("action", &actions).Error
+	return actions, err
+}
