@@ -18,6 +18,7 @@ func routes(e *echo.Echo, h *handlers.Handler, o Options) {
 	e.POST("/logout", h.Logout)
 	e.POST("/lang", h.SetLanguage)
 	e.GET("/healthz", h.Healthz)
+	e.HEAD("/healthz", h.Healthz)
 	e.POST("/api/v1/webhooks/orders", h.OrdersWebhook) // signed with the webhook secret, not a session
 	if o.Static != nil {
 		e.GET("/static/*", echo.WrapHandler(o.Static))
