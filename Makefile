@@ -2,7 +2,7 @@
 GO ?= go
 export CGO_ENABLED = 1
 
-.PHONY: run demo test check generate fmt vet unit e2e bench browser
+.PHONY: run demo test check generate fmt vet unit e2e bench browser i18n screenshots
 
 run:
 	$(GO) run .
@@ -12,6 +12,11 @@ demo:
 
 generate:
 	$(GO) tool templ generate
+
+# i18n: add the Chinese messages missing from the English catalogue (empty, to fill)
+# and list what is left; -prune also drops entries the code no longer uses.
+i18n:
+	$(GO) run ./views/i18n/cmd/catalogue -prune
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

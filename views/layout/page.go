@@ -63,7 +63,7 @@ func (p Page) Time(t time.Time) string {
 	if p.English() {
 		return t.In(models.Beijing).Format("Jan 2, 2006 15:04")
 	}
-	return t.In(models.Beijing).Format("2006年1月2日 15:04")
+	return t.In(models.Beijing).Format("2006年1月2日 15:04") // i18n:ignore (date layout)
 }
 
 // Date formats the Beijing date of an instant for the page's language.
@@ -71,7 +71,7 @@ func (p Page) Date(t time.Time) string {
 	if p.English() {
 		return t.In(models.Beijing).Format("Jan 2, 2006")
 	}
-	return t.In(models.Beijing).Format("2006年1月2日")
+	return t.In(models.Beijing).Format("2006年1月2日") // i18n:ignore (date layout)
 }
 
 // DayLabel formats a stored YYYY-MM-DD day for the page's language.
@@ -83,7 +83,7 @@ func (p Page) DayLabel(day string) string {
 	if p.English() {
 		return t.Format("Jan 2")
 	}
-	return t.Format("1月2日")
+	return t.Format("1月2日") // i18n:ignore (date layout)
 }
 
 // Duration formats a wait such as "5 小时 12 分".
