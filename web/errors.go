@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -45,6 +46,9 @@ func errorHandler(h *handlers.Handler, log *slog.Logger) echo.HTTPErrorHandler {
 			_ = c.JSON(code, map[string]string{"error": msg})
 			return
 		}
+		// ContextTimeout has cancelled the request's context by the time an error
+		// reaches this handler; the error page must render all the same.
+		c.SetRequest(c.Request().WithContext(context.WithoutCancel(c.Request().Context())))
 		if rerr := h.RenderError(c, code, msg); rerr != nil {
 			log.Error("error page failed", "err", rerr)
 			_ = c.String(code, http.StatusText(code))
