@@ -66,10 +66,10 @@ func TestCatalogueLoads(t *testing.T) {
 // TestVerbs pins the fmt-verb extraction the catalogue check relies on.
 func TestVerbs(t *testing.T) {
 	for in, want := range map[string]string{
-		"共 %d 条":                  "%d",
-		"%s 至 %s(共 %d 天)":         "%s %s %d",
+		"共 %d 条":                     "%d",
+		"%s 至 %s(共 %d 天)":            "%s %s %d",
 		"奖励基数 ¥200,000.00 × 1.5% = ": "",
-		"100%% 完成 %.2f":            "%% %.2f",
+		"100%% 完成 %.2f":              "%% %.2f",
 	} {
 		if got := strings.Join(catalogue.Verbs(in), " "); got != want {
 			t.Errorf("Verbs(%q) = %q, want %q", in, got, want)
