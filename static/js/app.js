@@ -5,6 +5,8 @@
  *
  *   [data-countdown-to="RFC3339"]     live hh:mm:ss countdown (text replaced)
  *   [data-countdown-done="text"]      optional text shown when it reaches zero
+ *   [data-countdown-now="RFC3339"]    the server's now: counts on the server's
+ *                                     clock, whatever the device's clock says
  *   form[data-confirm="message"]      confirm() before submitting
  *   button[data-confirm="message"]    same, for one submit button of a form
  *   input[data-select-all="name"]     toggles every input[name="name"] checkbox
@@ -46,7 +48,7 @@
   }
 
   function renderCountdown(item, now) {
-    var left = item.target - now;
+    var left = item.target - (now + item.offset);
     if (left <= 0) {
       item.el.textContent = item.el.getAttribute("data-countdown-done") || "00:00:00";
       item.el.classList.add("is-done");
@@ -77,7 +79,10 @@
     var target = Date.parse(el.getAttribute("data-countdown-to"));
     if (isNaN(target)) return; // keep the server-rendered text
     el.setAttribute("data-countdown-ready", "");
-    var item = { el: el, target: target, done: false };
+    // A phone's clock can be off by minutes; the server's is the one that counts.
+    var serverNow = Date.parse(el.getAttribute("data-countdown-now") || "");
+    var offset = isNaN(serverNow) ? 0 : serverNow - Date.now();
+    var item = { el: el, target: target, offset: offset, done: false };
     renderCountdown(item, Date.now());
     if (item.done) return;
     countdowns.push(item);
