@@ -39,5 +39,13 @@ unit:
 
 test: check browser unit
 
+# e2e: only the browser tests (headless Chromium; artifacts of failures in e2e/artifacts/).
+e2e: browser
+	$(GO) test -race -count=1 ./e2e/
+
+# screenshots: every page at 390 and 1280 px in both languages, in e2e/artifacts/screens/.
+screenshots: browser
+	GROWTHCARD_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./e2e/
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
