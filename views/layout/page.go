@@ -4,6 +4,8 @@ package layout
 import (
 	"time"
 
+	"github.com/a-h/templ"
+
 	"growthcard/models"
 	"growthcard/views/i18n"
 )
@@ -102,4 +104,23 @@ func (p Page) IsActive(prefix string) bool {
 		return p.Path == "/"
 	}
 	return len(p.Path) >= len(prefix) && p.Path[:len(prefix)] == prefix
+}
+
+// Current marks the link to the page being shown: aria-current="page" when on,
+// nothing otherwise. (A bare aria-current attribute means "false" to assistive
+// technology and matches no [aria-current="page"] style.)
+func Current(on bool) templ.Attributes {
+	if !on {
+		return nil
+	}
+	return templ.Attributes{"aria-current": "page"}
+}
+
+// CurrentItem marks the current item of a set that is not navigation (the
+// account's own posting tier): aria-current="true" when on, nothing otherwise.
+func CurrentItem(on bool) templ.Attributes {
+	if !on {
+		return nil
+	}
+	return templ.Attributes{"aria-current": "true"}
 }
