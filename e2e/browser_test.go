@@ -372,10 +372,16 @@ func (tb *tab) has(sel string) bool {
 	return eval[bool](tb, "has "+sel, `document.querySelector(`+jsString(sel)+`) !== null`)
 }
 
-// fill sets the value of the input matching sel as typing would.
+// fill sets the value of the field matching sel and fires input and change, as
+// typing would.
 func (tb *tab) fill(sel, value string) {
 	tb.t.Helper()
-	tb.do("fill "+sel, chromedp.SetValue(chromedp.CSS(sel), value, chromedp.NodeVisible))
+	tb.do("fill "+sel, chromedp.WaitVisible(chromedp.CSS(sel)), chromedp.Evaluate[chromedp.Void](`(() => {
+		const e = document.querySelector(`+jsString(sel)+`);
+		e.value = `+jsString(value)+`;
+		e.dispatchEvent(new Event("input", {bubbles: true}));
+		e.dispatchEvent(new Event("change", {bubbles: true}));
+	})()`))
 }
 
 // click clicks sel without waiting for a page load.

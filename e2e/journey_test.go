@@ -88,6 +88,16 @@ func TestCreatorJourney(t *testing.T) {
 	stale := me.sibling("creator-stale-tab", tabOptions{})
 	stale.open("/dashboard")
 
+	// An empty form is answered 422 in place, the errors tied to their fields.
+	me.registerVideo("empty video form", "", "")
+	me.waitFor("empty video form", `document.querySelector('[data-testid="error-title"]') !== null`)
+	me.expectResponse("empty video form", "/videos", http.StatusUnprocessableEntity)
+	me.expectText("empty video form", `[data-testid="error-title"]`, "请填写视频标题")
+	if d := eval[string](me, "empty video form", `document.querySelector("#f-title").getAttribute("aria-describedby")`); d != "e-title" {
+		me.fail("empty video form", "the title's error is not tied to it: aria-describedby=%q", d)
+	}
+	me.expectText("empty video form", `[data-testid="quota-remaining"]`, "2")
+
 	// Register videos in place (htmx) until the quota stops them.
 	for i, title := range []string{"冬日暖手宝开箱", "保温杯一周实测"} {
 		step := "register video " + strconv.Itoa(i+1)
@@ -205,4 +215,26 @@ func webhookBody(t *testing.T, events []orderEvent) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestHTMXErrorFallback: an htmx request answered with an error other than 409 or
+// 422 (here 401: the session ended in another tab) replaces the main content with
+// the error page instead of failing silently.
+func TestHTMXErrorFallback(t *testing.T) {
+	t.Parallel()
+	s := newServer(t)
+	s.creator(t, "twotabs@e2e.test", "两个标签页", "two_tabs", 3200)
+	tb := s.newTab(t, "first-tab", tabOptions{})
+	tb.login("twotabs@e2e.test")
+	other := tb.sibling("second-tab", tabOptions{})
+	other.open("/dashboard")
+	other.submit("log out", `form[action="/logout"] button`)
+
+	tb.registerVideo("after log-out", "登出后的视频", "暖手宝")
+	tb.waitFor("after log-out", `document.querySelector('#main [data-testid="error-page"]') !== null`)
+	tb.expectResponse("after log-out", "/videos", http.StatusUnauthorized)
+	tb.expectText("after log-out", "#main h1", "请先登录")
+	if p := tb.path(); p != "/dashboard" {
+		tb.fail("after log-out", "the page navigated to %s", p)
+	}
 }

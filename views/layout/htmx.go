@@ -11,13 +11,15 @@ package layout
 //   - historyCacheSize 0: no page snapshots (personal data, CSRF tokens) in
 //     localStorage;
 //   - responseHandling: 409 and 422 are pages with the form's errors, so they are
-//     swapped like a 200; any other 4xx/5xx replaces the main content with the
-//     error page rather than failing silently.
+//     swapped like a 200; any other 4xx/5xx (an ended session, a server error)
+//     replaces the main content with the error page rather than failing
+//     silently. None counts as an htmx error: the page shows what happened, and
+//     htmx would otherwise also log it to the console.
 const HTMXConfig = `{"allowEval":false,"allowScriptTags":false,"includeIndicatorStyles":false,` +
 	`"historyCacheSize":0,"responseHandling":[` +
 	`{"code":"204","swap":false},` +
 	`{"code":"[23]..","swap":true},` +
 	`{"code":"409","swap":true,"error":false},` +
 	`{"code":"422","swap":true,"error":false},` +
-	`{"code":"[45]..","swap":true,"error":true,"target":"#main","select":"#main","swapOverride":"innerHTML"},` +
+	`{"code":"[45]..","swap":true,"error":false,"target":"#main","select":"#main","swapOverride":"innerHTML"},` +
 	`{"code":"...","swap":false}]}`
