@@ -248,7 +248,10 @@ func (l *lockedBuffer) String() string {
 
 // chromiumPath finds the system Chromium; nothing here ever downloads a browser.
 func chromiumPath() string {
-	if p := os.Getenv("GROWTHCARD_CHROMIUM"); p != "" {
+	if p := os.Getenv("GROWTHCARD_CHROMIUM"); p != "" { // a browser of one's choice
+		if _, err := os.Stat(p); err != nil {
+			return ""
+		}
 		return p
 	}
 	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
