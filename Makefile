@@ -2,7 +2,7 @@
 GO ?= go
 export CGO_ENABLED = 1
 
-.PHONY: run demo test check generate fmt vet unit e2e bench browser
+.PHONY: run demo test check generate fmt vet unit e2e bench browser i18n screenshots
 
 run:
 	$(GO) run .
@@ -12,6 +12,11 @@ demo:
 
 generate:
 	$(GO) tool templ generate
+
+# i18n: add the Chinese messages missing from the English catalogue (empty, to fill)
+# and list what is left; -prune also drops entries the code no longer uses.
+i18n:
+	$(GO) run ./views/i18n/cmd/catalogue -prune
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
@@ -33,6 +38,14 @@ unit:
 	$(GO) test -race -count=1 ./...
 
 test: check browser unit
+
+# e2e: only the browser tests (headless Chromium; artifacts of failures in e2e/artifacts/).
+e2e: browser
+	$(GO) test -race -count=1 ./e2e/
+
+# screenshots: every page at 390 and 1280 px in both languages, in e2e/artifacts/screens/.
+screenshots: browser
+	GROWTHCARD_SCREENSHOTS=1 $(GO) test -count=1 -run TestScreenshots ./e2e/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

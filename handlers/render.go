@@ -25,3 +25,7 @@ func (h *Handler) redirect(c echo.Context, path, kind, message string) error {
 	}
 	return c.Redirect(http.StatusSeeOther, path)
 }
+
+// isHTMX reports whether htmx sent the request. Such requests get the page itself
+// rather than a redirect: the form's hx-select picks the fragments to swap.
+func isHTMX(c echo.Context) bool { return c.Request().Header.Get("HX-Request") == "true" }

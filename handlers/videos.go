@@ -7,6 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"growthcard/models"
+	"growthcard/views/layout"
 	"growthcard/views/pages"
 )
 
@@ -35,7 +36,22 @@ func (h *Handler) RegisterVideo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if isHTMX(c) {
+		return h.dashboardNotice(c, layout.Flash{Kind: "success", Message: "视频已登记"})
+	}
 	return h.redirect(c, "/dashboard#register-video", "success", "视频已登记")
+}
+
+// dashboardNotice renders the dashboard with a message in place of a flash, for
+// htmx requests, which swap parts of the page instead of following a redirect.
+func (h *Handler) dashboardNotice(c echo.Context, flash layout.Flash) error {
+	d, err := h.dashboardData(c)
+	if err != nil {
+		return err
+	}
+	p := h.page(c, "我的看板")
+	p.Flash = flash
+	return h.render(c, http.StatusOK, pages.Dashboard(p, d))
 }
 
 // videoFormError re-renders the dashboard with the video form's values and errors.

@@ -4,8 +4,9 @@
  * behaviour is attached through data-* attributes.
  *
  *   [data-countdown-to="RFC3339"]     live hh:mm:ss countdown (text replaced)
- *   [data-countdown-from="RFC3339"]   optional server "now" the target is relative to
  *   [data-countdown-done="text"]      optional text shown when it reaches zero
+ *   [data-countdown-now="RFC3339"]    the server's now: counts on the server's
+ *                                     clock, whatever the device's clock says
  *   form[data-confirm="message"]      confirm() before submitting
  *   button[data-confirm="message"]    same, for one submit button of a form
  *   input[data-select-all="name"]     toggles every input[name="name"] checkbox
@@ -47,7 +48,7 @@
   }
 
   function renderCountdown(item, now) {
-    var left = item.target - now;
+    var left = item.target - (now + item.offset);
     if (left <= 0) {
       item.el.textContent = item.el.getAttribute("data-countdown-done") || "00:00:00";
       item.el.classList.add("is-done");
@@ -77,13 +78,11 @@
     if (el.hasAttribute("data-countdown-ready")) return;
     var target = Date.parse(el.getAttribute("data-countdown-to"));
     if (isNaN(target)) return; // keep the server-rendered text
-    // With data-countdown-from (the server's now when it rendered the page) count
-    // the server's remaining time down, so a wrong client clock or a server started
-    // with --now does not show 00:00:00.
-    var from = Date.parse(el.getAttribute("data-countdown-from") || "");
-    if (!isNaN(from)) target = Date.now() + (target - from);
     el.setAttribute("data-countdown-ready", "");
-    var item = { el: el, target: target, done: false };
+    // A phone's clock can be off by minutes; the server's is the one that counts.
+    var serverNow = Date.parse(el.getAttribute("data-countdown-now") || "");
+    var offset = isNaN(serverNow) ? 0 : serverNow - Date.now();
+    var item = { el: el, target: target, offset: offset, done: false };
     renderCountdown(item, Date.now());
     if (item.done) return;
     countdowns.push(item);

@@ -17,7 +17,7 @@ import (
 var locales embed.FS
 
 // Languages the product speaks, the default first.
-var Languages = []Language{{"zh-CN", "简体中文"}, {"en", "English"}}
+var Languages = []Language{{"zh-CN", "简体中文"}, {"en", "English"}} // i18n:ignore (each language in its own words)
 
 // Language is a supported language: its BCP 47 tag and its own name.
 type Language struct {

@@ -4,6 +4,8 @@ package layout
 import (
 	"time"
 
+	"github.com/a-h/templ"
+
 	"growthcard/models"
 	"growthcard/views/i18n"
 )
@@ -63,7 +65,7 @@ func (p Page) Time(t time.Time) string {
 	if p.English() {
 		return t.In(models.Beijing).Format("Jan 2, 2006 15:04")
 	}
-	return t.In(models.Beijing).Format("2006年1月2日 15:04")
+	return t.In(models.Beijing).Format("2006年1月2日 15:04") // i18n:ignore (date layout)
 }
 
 // Date formats the Beijing date of an instant for the page's language.
@@ -71,7 +73,7 @@ func (p Page) Date(t time.Time) string {
 	if p.English() {
 		return t.In(models.Beijing).Format("Jan 2, 2006")
 	}
-	return t.In(models.Beijing).Format("2006年1月2日")
+	return t.In(models.Beijing).Format("2006年1月2日") // i18n:ignore (date layout)
 }
 
 // DayLabel formats a stored YYYY-MM-DD day for the page's language.
@@ -83,7 +85,7 @@ func (p Page) DayLabel(day string) string {
 	if p.English() {
 		return t.Format("Jan 2")
 	}
-	return t.Format("1月2日")
+	return t.Format("1月2日") // i18n:ignore (date layout)
 }
 
 // Duration formats a wait such as "5 小时 12 分".
@@ -102,4 +104,23 @@ func (p Page) IsActive(prefix string) bool {
 		return p.Path == "/"
 	}
 	return len(p.Path) >= len(prefix) && p.Path[:len(prefix)] == prefix
+}
+
+// Current marks the link to the page being shown: aria-current="page" when on,
+// nothing otherwise. (A bare aria-current attribute means "false" to assistive
+// technology and matches no [aria-current="page"] style.)
+func Current(on bool) templ.Attributes {
+	if !on {
+		return nil
+	}
+	return templ.Attributes{"aria-current": "page"}
+}
+
+// CurrentItem marks the current item of a set that is not navigation (the
+// account's own posting tier): aria-current="true" when on, nothing otherwise.
+func CurrentItem(on bool) templ.Attributes {
+	if !on {
+		return nil
+	}
+	return templ.Attributes{"aria-current": "true"}
 }
