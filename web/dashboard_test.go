@@ -57,9 +57,9 @@ func TestDashboardShowsOwnState(t *testing.T) {
 	}
 	// The client counts down from the server's clock, not its own (which may be off,
 	// or a year away when the server runs with --now).
-	from, _ := doc.Find(`[data-countdown-to]`).Attr("data-countdown-from")
+	from, _ := doc.Find(`[data-countdown-to]`).Attr("data-countdown-now")
 	if at, err := time.Parse(time.RFC3339, from); err != nil || at.Before(inCampaign) || at.Sub(inCampaign) > time.Minute {
-		t.Errorf("data-countdown-from = %q; want the server's now (%s)", from, inCampaign)
+		t.Errorf("data-countdown-now = %q; want the server's now (%s)", from, inCampaign)
 	}
 	if got := strings.TrimSpace(doc.Find(`nav a[aria-current="page"]`).Text()); got != "我的看板" {
 		t.Errorf("current nav link = %q; want 我的看板", got)
