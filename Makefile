@@ -28,10 +28,14 @@ check:
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go') && exit 1)
 	$(GO) vet ./...
 
-# browser: install Chromium through apt-get when missing and we are root.
+# browser: install Chromium (and CJK fonts, so pages render as users see them)
+# through apt-get when missing and we are root.
 browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
-	  { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	@{ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; } && \
+	  { fc-list 2>/dev/null | grep -qi 'CJK' || [ "$$(id -u)" != "0" ] || \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null 2>&1 || true; } || \
+	  { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && \
+	      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	    else echo "chromium is missing and we are not root: browser tests will skip (fail under CI=true)"; fi; }
 
 unit:
