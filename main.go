@@ -61,6 +61,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return serve(args, stdout, stderr)
 	case "create-manager":
 		return createManager(args, stdout)
+	case "backup":
+		return backup(args, stdout)
 	case "import-orders":
 		return importOrders(args, stdout, stderr)
 	case "help", "-h", "--help":
@@ -73,7 +75,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 const usage = `usage:
   growthcard [serve] [--addr :8080] [--db growthcard.db] [--now 2025-11-26T10:00:00+08:00] [--demo]
   growthcard create-manager --db FILE --email E --password P [--name N]
-  growthcard import-orders --db FILE orders.csv`
+  growthcard import-orders --db FILE orders.csv
+  growthcard backup --db FILE --out COPY.db`
 
 // parseConfig reads serve's flags and the environment.
 func parseConfig(args []string) (Config, error) {
@@ -274,5 +277,28 @@ func importOrders(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("导入中断(任务 %d,已处理 %d 行;重新导入同一文件是安全的):%w", job.ID, job.DoneRows, err)
 	}
 	fmt.Fprintf(stdout, "导入完成:共 %d 行,新增 %d 条订单事件,%d 条重复已忽略\n", job.TotalRows, job.Applied, job.Duplicates)
+	return nil
+}
+
+// backup writes a consistent copy of the database while a server may keep running.
+func backup(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	db := fs.String("db", "growthcard.db", "SQLite database file")
+	out := fs.String("out", "", "file to write the copy to (must not exist)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return errors.New("backup needs --out FILE")
+	}
+	st, err := store.Open(*db, time.Now)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Backup(context.Background(), *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "backup of %s written to %s\n", *db, *out)
 	return nil
 }
