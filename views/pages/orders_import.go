@@ -68,6 +68,14 @@ func LineLabel(p layout.Page, e models.RowError) string {
 	return p.Tf("第 %d 行", e.Line)
 }
 
+// RowMessage is a problem's reason in the page's language, filled in.
+func RowMessage(p layout.Page, e models.RowError) string {
+	if len(e.Args) == 0 {
+		return p.T(e.Message)
+	}
+	return p.Tf(e.Message, e.Args...)
+}
+
 // ColumnLabel names the column of a problem, "—" for a whole row.
 func ColumnLabel(e models.RowError) string {
 	if e.Column == "" {
