@@ -57,3 +57,21 @@ func TestHeatAnswers(t *testing.T) {
 		t.Errorf("visitor: %d", res.StatusCode)
 	}
 }
+
+// TestHeatFlashInEnglish: the flash carries numbers and a title, so it is filled and
+// translated as one sentence.
+func TestHeatFlashInEnglish(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollApproved)
+	u, _ := url.Parse(c.base)
+	c.c.Jar.SetCookies(u, []*http.Cookie{{Name: "gc_lang", Value: "en"}})
+	v := e.video(a, "Ada's picks")
+	e.ingest(settled("o1", "ch1", 10_000, time.Date(2025, 12, 1, 9, 0, 0, 0, models.Beijing))) // 150.00 points
+	if res := c.post("/videos/"+itoa(v.ID)+"/heat", url.Values{"points": {"100"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("heat: %d", res.StatusCode)
+	}
+	dash := c.get("/dashboard")
+	if want := "Spent 100.00 points heating “Ada&#39;s picks”; 50.00 points left"; !strings.Contains(dash.body, want) {
+		t.Errorf("no English flash %q on the dashboard", want)
+	}
+}
