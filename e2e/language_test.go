@@ -55,11 +55,11 @@ func TestEnglishJourney(t *testing.T) {
 		tb.fail("switch", "the switch went to %s, want back to /signup", p)
 	}
 	tb.expectLang("switch", "en", "Sign up and apply")
-	tb.expectText("switch", `label[for="f-channel_id"]`, "Channel ID")
+	tb.expectText("switch", `label[for="f-channel_id"]`, "Channels ID")
 
 	// The choice is kept in a cookie, whatever the browser asks for.
 	tb.open("/")
-	tb.expectLang("cookie", "en", "Product Short-Video Incentive Programme")
+	tb.expectLang("cookie", "en", "Product Video Incentive Programme")
 	tb.expectText("english dates", ".hero .subtitle", "Nov 22, 2025 to Dec 31, 2025 (40 days)")
 	tb.expectText("english nav", ".nav", "Campaign rules")
 

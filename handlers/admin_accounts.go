@@ -23,7 +23,7 @@ func (h *Handler) AdminAccounts(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return h.render(c, http.StatusOK, pages.AdminAccounts(h.page(c, "账号"),
+	return h.render(c, http.StatusOK, pages.AdminAccounts(h.page(c, "账号管理"),
 		pages.AdminAccountsData{Filter: f, Rows: rows, Total: total}))
 }
 

@@ -3,7 +3,6 @@ package handlers
 import (
 	"errors"
 	"net/http"
-	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -56,7 +55,8 @@ func (h *Handler) UpdateCampaign(c echo.Context) error {
 		if err == nil {
 			msg := "活动设置已保存"
 			if models.RewardChanged(before, camp) {
-				msg = "活动设置已保存,已按新设置重新计算 " + strconv.Itoa(n) + " 个已通过账号的成长卡"
+				// Filled here, so translated here (the page's p.T takes whole messages).
+				msg = h.localizer(c).Tf("活动设置已保存,已按新设置重新计算 %d 个已通过账号的成长卡", n)
 			}
 			return h.redirect(c, "/admin/campaigns", "success", msg)
 		}

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -120,5 +121,30 @@ func TestCreateNextCampaignAndMakeItRun(t *testing.T) {
 	}
 	if c := env.admAudit("campaign.create"); len(c) != 1 || !strings.Contains(c[0].After, `"replaces_running":"2025-short-video"`) {
 		t.Errorf("audit %+v", c)
+	}
+}
+
+// TestCampaignTierErrorsInEnglish: tier problems name the tier by number, and still
+// read as one translated sentence, on the field and in the summary.
+func TestCampaignTierErrorsInEnglish(t *testing.T) {
+	env := admSetup(t)
+	env.admManager("boss@example.com")
+	boss := env.admLogin("boss@example.com")
+	u, _ := url.Parse(boss.base)
+	boss.c.Jar.SetCookies(u, []*http.Cookie{{Name: "gc_lang", Value: "en"}})
+	path := "/admin/campaigns/" + admID(env.camp.ID)
+	for tiers, want := range map[string]string{
+		"0:1,1000:0": "Tier 2: videos per day must be between 1 and 100",
+		"0:1,x":      "Cannot read the tier “x”: write it as minimum followers:videos per day",
+		"1000:2":     "The first tier must start at 0 followers",
+	} {
+		res, doc := boss.admPostDoc(path, path, formOfCampaign(env, map[string]string{"tiers": tiers}))
+		admStatus(t, tiers, res, http.StatusUnprocessableEntity)
+		if got := strings.TrimSpace(doc.Find(`[data-testid="error-tiers"]`).Text()); got != want {
+			t.Errorf("%s: field error %q, want %q", tiers, got, want)
+		}
+		if got := doc.Find(`[data-testid="form-errors"] li`).Text(); got != want {
+			t.Errorf("%s: summary %q, want %q", tiers, got, want)
+		}
 	}
 }

@@ -135,8 +135,13 @@ func (h *Handler) decide(c echo.Context, ids []int64, d store.Decision) error {
 	if !d.Approve {
 		msg = "已驳回,申请人会看到原因和备注"
 	}
-	if len(ids) > 1 {
-		msg = strconv.Itoa(len(ids)) + " 条报名" + msg
+	// A count is filled here, so that message is translated here (the page's p.T
+	// takes whole messages).
+	switch loc := h.localizer(c); {
+	case len(ids) > 1 && d.Approve:
+		msg = loc.Tf("%d 条报名已通过", len(ids))
+	case len(ids) > 1:
+		msg = loc.Tf("%d 条报名已驳回,申请人会看到原因和备注", len(ids))
 	}
 	return h.redirect(c, queueBack(c), "success", msg)
 }

@@ -28,6 +28,10 @@ func (h *Handler) Heat(c echo.Context) error {
 		return err
 	}
 	acct := currentAccount(c)
+	video, err := h.Store.Video(ctx, acct.ID, id)
+	if err != nil {
+		return err
+	}
 	entry, err := h.Store.Heat(ctx, actor(c), acct.ID, id, camp.ID, points)
 	switch {
 	case errors.Is(err, models.ErrNegativeBalance):
@@ -37,8 +41,10 @@ func (h *Handler) Heat(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	return h.redirect(c, "/dashboard#videos", "success",
-		"已用 "+points.Display()+" 点"+entry.Cause+",剩余 "+entry.BalanceAfter.Display()+" 点")
+	// The flash is filled here, so it is translated here: the page's p.T only
+	// translates whole messages.
+	return h.redirect(c, "/dashboard#videos", "success", h.localizer(c).Tf("已用 %s 点加热视频《%s》,剩余 %s 点",
+		points.Display(), video.Title, entry.BalanceAfter.Display()))
 }
 
 // heatError re-renders the dashboard with status and the reason above the videos.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"growthcard/models"
+	"growthcard/models/store"
 )
 
 func TestHeatAnswers(t *testing.T) {
@@ -55,5 +56,34 @@ func TestHeatAnswers(t *testing.T) {
 	}
 	if res := e.client().post("/videos/"+itoa(mine.ID)+"/heat", url.Values{"points": {"1"}}); res.StatusCode != http.StatusUnauthorized {
 		t.Errorf("visitor: %d", res.StatusCode)
+	}
+}
+
+// TestHeatFlashInEnglish: the flash carries numbers and a title, so it is filled and
+// translated as one sentence.
+func TestHeatFlashInEnglish(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollPending)
+	u, _ := url.Parse(c.base)
+	c.c.Jar.SetCookies(u, []*http.Cookie{{Name: "gc_lang", Value: "en"}})
+	v := e.video(a, "Ada's picks")
+	e.ingest(settled("o1", "ch1", 10_000, time.Date(2025, 12, 1, 9, 0, 0, 0, models.Beijing))) // 150.00 points
+	en, err := e.st.LatestEnrollment(t.Context(), a.ID, e.camp.ID)
+	if err != nil || en == nil {
+		t.Fatal(en, err)
+	}
+	if err := e.st.Decide(t.Context(), e.managerActor(), []int64{en.ID}, store.Decision{Approve: true}); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.post("/videos/"+itoa(v.ID)+"/heat", url.Values{"points": {"100"}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("heat: %d", res.StatusCode)
+	}
+	dash := c.get("/dashboard")
+	if want := "Spent 100.00 points heating “Ada&#39;s picks”; 50.00 points left"; !strings.Contains(dash.body, want) {
+		t.Errorf("no English flash %q on the dashboard", want)
+	}
+	// A ledger cause that is a whole message translates; filled ones stay as stored.
+	if pts := c.get("/points"); !strings.Contains(pts.body, "Application approved: computed from the orders known so far") {
+		t.Error("the approval's ledger cause is not in English")
 	}
 }

@@ -184,7 +184,7 @@ func checkOrdersFile(path string) (*fileCheck, models.CSVStats, error) {
 		if len(d.Errors) < pages.ImportShownErrors {
 			d.Errors = append(d.Errors, e)
 		}
-		_ = w.Write([]string{strconv.Itoa(e.Line), e.Column, e.Message})
+		_ = w.Write([]string{strconv.Itoa(e.Line), e.Column, e.Text()})
 	})
 	w.Flush()
 	d.Problems, d.BadRows = stats.Problems, stats.BadRows

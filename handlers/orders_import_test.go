@@ -2,6 +2,7 @@ package handlers_test
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -123,5 +124,31 @@ func TestImportIsForManagersOnly(t *testing.T) {
 	}
 	if res := e.client().get("/admin/orders/import"); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("visitor: %d", res.StatusCode)
+	}
+}
+
+// TestImportProblemsInEnglish: a manager reading English sees each problem as one
+// translated sentence with its numbers filled in.
+func TestImportProblemsInEnglish(t *testing.T) {
+	e := newPtEnv(t)
+	m := e.manager()
+	u, _ := url.Parse(m.base)
+	m.c.Jar.SetCookies(u, []*http.Cookie{{Name: "gc_lang", Value: "en"}})
+	rows := "order_id,channel_id,video_id,source,amount,status,settled_at\n" +
+		"o1,ch1,,short_video,199.00\n" +
+		",ch1,,short_video,1.00,settled,2025-12-01 10:00:00\n"
+	res := m.upload("/admin/orders/import", "bad.csv", rows)
+	for _, want := range []string{"Line 2", "This row has 5 columns; the header has 7", "Line 3", "Enter the order ID",
+		"The file has problems, so nothing was imported."} {
+		if !strings.Contains(res.body, want) {
+			t.Errorf("rows: page lacks %q", want)
+		}
+	}
+	res = m.upload("/admin/orders/import", "header.csv", "order_id,channel_id,source,amount,status\n")
+	if want := "The header lacks the required column settled_at (it must include order_id,channel_id,source,amount,status,settled_at, and may include video_id,event_id)"; !strings.Contains(res.body, want) {
+		t.Errorf("header: page lacks %q", want)
+	}
+	if strings.Contains(res.body, "表头") || strings.Contains(res.body, "第 1 行") {
+		t.Error("header: Chinese left on the English page")
 	}
 }

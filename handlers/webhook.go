@@ -16,6 +16,7 @@ import (
 
 	"growthcard/models"
 	"growthcard/models/store"
+	"growthcard/views/i18n"
 )
 
 // Webhook limits: body size, events per call, and how far the signed timestamp may
@@ -52,9 +53,11 @@ type webhookAnswer struct {
 // /api/v1/webhooks/orders): HMAC-SHA256 of timestamp + "." + body, a timestamp
 // within 5 minutes of the real wall clock (time.Now, not the app clock, which demos
 // set in the past), at most 1,000 events, each answered applied, duplicate or
-// rejected with its reason.
+// rejected with its reason. Reasons are in the language the caller's
+// Accept-Language asks for, Chinese by default.
 func (h *Handler) OrdersWebhook(c echo.Context) error {
-	events, err := h.readWebhook(c)
+	loc := h.localizer(c)
+	events, err := h.readWebhook(c, loc)
 	if err != nil {
 		return err
 	}
@@ -62,13 +65,10 @@ func (h *Handler) OrdersWebhook(c echo.Context) error {
 	var valid []models.OrderEvent
 	var at []int // where each valid event answers in Results
 	for i, raw := range events {
-		ev, errs := parseWebhookEvent(raw)
+		ev, errs := parseWebhookEvent(loc, raw)
 		out.Results[i] = webhookResult{EventID: ev.EventID, Status: store.IngestRejected}
 		if len(errs) > 0 {
-			out.Results[i].Reason = joinFieldErrors(errs)
-			for _, e := range errs {
-				out.Results[i].Errors = append(out.Results[i].Errors, fieldJSON(e))
-			}
+			out.Results[i].Reason, out.Results[i].Errors = joinFieldErrors(errs), errs
 			continue
 		}
 		valid, at = append(valid, ev), append(at, i)
@@ -78,7 +78,10 @@ func (h *Handler) OrdersWebhook(c echo.Context) error {
 		return err
 	}
 	for j, r := range results {
-		out.Results[at[j]].Status, out.Results[at[j]].Reason = r.Status, r.Reason
+		out.Results[at[j]].Status = r.Status
+		if r.Reason != "" {
+			out.Results[at[j]].Reason = loc.T(r.Reason)
+		}
 	}
 	out.tally()
 	return c.JSON(http.StatusOK, out)
@@ -86,28 +89,29 @@ func (h *Handler) OrdersWebhook(c echo.Context) error {
 
 // readWebhook reads the body within its limit, checks the signature and returns the
 // raw events: 413 too big or too many, 401 bad signature, 400 not JSON, 422 empty.
-func (h *Handler) readWebhook(c echo.Context) ([]json.RawMessage, error) {
+// The errors' messages are already in loc's language.
+func (h *Handler) readWebhook(c echo.Context, loc *i18n.Localizer) ([]json.RawMessage, error) {
 	body, err := io.ReadAll(http.MaxBytesReader(c.Response(), c.Request().Body, webhookMaxBody))
 	if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
-		return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge, "请求体不能超过 4 MiB")
+		return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge, loc.T("请求体不能超过 4 MiB"))
 	} else if err != nil {
-		return nil, echo.NewHTTPError(http.StatusBadRequest, "读取请求体失败")
+		return nil, echo.NewHTTPError(http.StatusBadRequest, loc.T("读取请求体失败"))
 	}
 	if msg := verifyWebhook(h.WebhookSecret, c.Request().Header, body, time.Now()); msg != "" {
 		h.Log.Warn("webhook refused", "reason", msg, "ip", c.RealIP())
-		return nil, echo.NewHTTPError(http.StatusUnauthorized, msg)
+		return nil, echo.NewHTTPError(http.StatusUnauthorized, loc.T(msg))
 	}
 	var in struct {
 		Events []json.RawMessage `json:"events"`
 	}
 	if err := json.Unmarshal(body, &in); err != nil {
-		return nil, echo.NewHTTPError(http.StatusBadRequest, `请求体应为 JSON:{"events":[…]}`)
+		return nil, echo.NewHTTPError(http.StatusBadRequest, loc.T(`请求体应为 JSON:{"events":[…]}`))
 	}
 	switch {
 	case len(in.Events) == 0:
-		return nil, echo.NewHTTPError(http.StatusUnprocessableEntity, "events 不能为空")
+		return nil, echo.NewHTTPError(http.StatusUnprocessableEntity, loc.T("events 不能为空"))
 	case len(in.Events) > webhookMaxEvents:
-		return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge, "每次最多 1000 个事件,请分批发送")
+		return nil, echo.NewHTTPError(http.StatusRequestEntityTooLarge, loc.T("每次最多 1000 个事件,请分批发送"))
 	}
 	return in.Events, nil
 }
@@ -126,32 +130,37 @@ func (a *webhookAnswer) tally() {
 	}
 }
 
-// parseWebhookEvent decodes and validates one event; a webhook event must carry its
-// own event_id, since that is what makes a retried delivery a duplicate.
-func parseWebhookEvent(raw json.RawMessage) (models.OrderEvent, []models.FieldError) {
+// parseWebhookEvent decodes and validates one event and explains its problems in
+// loc's language; a webhook event must carry its own event_id, since that is what
+// makes a retried delivery a duplicate.
+func parseWebhookEvent(loc *i18n.Localizer, raw json.RawMessage) (models.OrderEvent, []fieldJSON) {
 	var r models.RawOrderEvent
 	if err := json.Unmarshal(raw, &r); err != nil {
-		msg := "事件应为 JSON 对象"
+		msg := loc.T("事件应为 JSON 对象")
 		if te := (*json.UnmarshalTypeError)(nil); errors.As(err, &te) && te.Field != "" {
-			msg = te.Field + " 应为字符串"
+			msg = loc.Tf("%s 应为字符串", te.Field)
 			if te.Field == "amount" {
-				msg = `amount 应为字符串形式的元金额,如 "199.00"`
+				msg = loc.T(`amount 应为字符串形式的元金额,如 "199.00"`)
 			}
 		}
-		return models.OrderEvent{EventID: strings.TrimSpace(r.EventID)}, []models.FieldError{{Field: "event", Message: msg}}
+		return models.OrderEvent{EventID: strings.TrimSpace(r.EventID)}, []fieldJSON{{Field: "event", Message: msg}}
 	}
 	ev, errs := models.ParseOrderEvent(r)
 	if ev.EventID == "" && strings.TrimSpace(r.EventID) == "" {
 		errs = append([]models.FieldError{{Field: "event_id", Message: "请填写事件ID(event_id),重试时保持不变"}}, errs...)
 	}
-	if len(errs) > 0 {
-		ev.EventID = strings.TrimSpace(r.EventID)
+	if len(errs) == 0 {
+		return ev, nil
 	}
-	return ev, errs
+	out := make([]fieldJSON, len(errs))
+	for i, e := range errs {
+		out[i] = fieldJSON{Field: e.Field, Message: loc.T(e.Message)}
+	}
+	return models.OrderEvent{EventID: strings.TrimSpace(r.EventID)}, out
 }
 
 // joinFieldErrors writes "field: message; field: message".
-func joinFieldErrors(errs []models.FieldError) string {
+func joinFieldErrors(errs []fieldJSON) string {
 	parts := make([]string, len(errs))
 	for i, e := range errs {
 		parts[i] = e.Field + ": " + e.Message

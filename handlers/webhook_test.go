@@ -128,3 +128,47 @@ func TestWebhookLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestWebhookEnglish: a caller asking for English gets its reasons in English, each
+// message whole; without Accept-Language they stay Chinese.
+func TestWebhookEnglish(t *testing.T) {
+	e := newPtEnv(t)
+	body := `{"events":[
+		{"event_id":"ev-1","channel_id":"ch1","source":"short_video","amount":"1.00","status":"settled","settled_at":"2025-12-02 10:00:00"},
+		{"event_id":"ev-2","order_id":"o-2","channel_id":"ch1","source":"short_video","amount":"1.00","status":"settled","settled_at":"2025-12-02 10:00:00","video_id":7}
+	]}`
+	post := func(lang string) webhookAnswer {
+		req := signedWebhook(t, e.srv.URL, ptSecret, body, time.Now())
+		if lang != "" {
+			req.Header.Set("Accept-Language", lang)
+		}
+		res := e.client().do(req)
+		var a webhookAnswer
+		if err := json.Unmarshal([]byte(res.body), &a); err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("%d %q: %v", res.StatusCode, res.body, err)
+		}
+		return a
+	}
+	en := post("en-US,en;q=0.9")
+	if got := en.Results[0].Reason; got != "order_id: Enter the order ID" {
+		t.Errorf("missing order id, English: %q", got)
+	}
+	if got := en.Results[0].Errors[0].Message; got != "Enter the order ID" {
+		t.Errorf("English field message %q", got)
+	}
+	if got := en.Results[1].Reason; got != "event: video_id must be a string" {
+		t.Errorf("wrong type, English: %q", got)
+	}
+	zh := post("")
+	if got := zh.Results[0].Reason; got != "order_id: 请填写订单号" {
+		t.Errorf("missing order id, Chinese: %q", got)
+	}
+	if got := zh.Results[1].Reason; got != "event: video_id 应为字符串" {
+		t.Errorf("wrong type, Chinese: %q", got)
+	}
+	req := signedWebhook(t, e.srv.URL, []byte("wrong"), body, time.Now())
+	req.Header.Set("Accept-Language", "en")
+	if res := e.client().do(req); res.StatusCode != http.StatusUnauthorized || !strings.Contains(res.body, "The signature does not match") {
+		t.Errorf("bad signature, English: %d %s", res.StatusCode, res.body)
+	}
+}

@@ -137,7 +137,7 @@ func (f SignupForm) Validate() (Account, FieldErrors) {
 	var errs FieldErrors
 	add := func(field, msg string) {
 		if msg != "" {
-			errs = append(errs, FieldError{field, msg})
+			errs = append(errs, FieldError{Field: field, Message: msg})
 		}
 	}
 	email := NormalizeEmail(f.Email)

@@ -98,30 +98,30 @@ func (c Campaign) DaysLeft(now time.Time) int64 {
 func (c Campaign) Validate() []FieldError {
 	var errs []FieldError
 	if strings.TrimSpace(c.Slug) == "" {
-		errs = append(errs, FieldError{"slug", "请填写活动标识"})
+		errs = append(errs, FieldError{Field: "slug", Message: "请填写活动标识"})
 	}
 	if strings.TrimSpace(c.Name) == "" {
-		errs = append(errs, FieldError{"name", "请填写活动名称"})
+		errs = append(errs, FieldError{Field: "name", Message: "请填写活动名称"})
 	}
 	if !c.EndsAt.After(c.StartsAt) {
-		errs = append(errs, FieldError{"ends_at", "激励期结束时间必须晚于开始时间"})
+		errs = append(errs, FieldError{Field: "ends_at", Message: "激励期结束时间必须晚于开始时间"})
 	}
 	if !c.BaselineEnd.After(c.BaselineStart) {
-		errs = append(errs, FieldError{"baseline_end", "基准期结束时间必须晚于开始时间"})
+		errs = append(errs, FieldError{Field: "baseline_end", Message: "基准期结束时间必须晚于开始时间"})
 	} else if c.BaselineEnd.After(c.StartsAt) {
-		errs = append(errs, FieldError{"baseline_end", "基准期必须在激励期开始之前结束"})
+		errs = append(errs, FieldError{Field: "baseline_end", Message: "基准期必须在激励期开始之前结束"})
 	}
 	if c.MinFans < 0 || c.MinFans > 1_000_000_000 {
-		errs = append(errs, FieldError{"min_fans", "最低粉丝数须在 0 到 10 亿之间"})
+		errs = append(errs, FieldError{Field: "min_fans", Message: "最低粉丝数须在 0 到 10 亿之间"})
 	}
 	if c.RateBps < 0 || c.RateBps > 10000 {
-		errs = append(errs, FieldError{"rate_bps", "奖励比例须在 0 到 10000 个基点之间"})
+		errs = append(errs, FieldError{Field: "rate_bps", Message: "奖励比例须在 0 到 10000 个基点之间"})
 	}
 	if c.CapPoints < 0 {
-		errs = append(errs, FieldError{"cap_points", "封顶点数不能为负"})
+		errs = append(errs, FieldError{Field: "cap_points", Message: "封顶点数不能为负"})
 	}
 	if err := c.Tiers.Check(); err != nil {
-		errs = append(errs, FieldError{"tiers", err.Error()})
+		errs = append(errs, TierFieldError(err))
 	}
 	return errs
 }
@@ -148,20 +148,38 @@ func (t Tiers) Index(fans int64) int {
 	return idx
 }
 
+// TierError is a problem with a tier list: a whole Chinese message, a format string
+// when Args fill it.
+type TierError struct {
+	Format string
+	Args   []any
+}
+
+func (e TierError) Error() string { return FieldError{Message: e.Format, Args: e.Args}.Text() }
+
+// TierFieldError is err (from ParseTiers or Check) as the "tiers" field's error,
+// keeping a TierError's format and arguments apart for translation.
+func TierFieldError(err error) FieldError {
+	if te := (TierError{}); errors.As(err, &te) {
+		return FieldError{Field: "tiers", Message: te.Format, Args: te.Args}
+	}
+	return FieldError{Field: "tiers", Message: err.Error()}
+}
+
 // Check verifies tiers start at 0 fans, rise strictly and allow 1 to 100 videos a day.
 func (t Tiers) Check() error {
 	if len(t) == 0 {
-		return errors.New("至少需要一个发布档位")
+		return TierError{Format: "至少需要一个发布档位"}
 	}
 	if t[0].MinFans != 0 {
-		return errors.New("第一个档位必须从 0 粉丝开始")
+		return TierError{Format: "第一个档位必须从 0 粉丝开始"}
 	}
 	for i, tier := range t {
 		if tier.PerDay < 1 || tier.PerDay > 100 {
-			return fmt.Errorf("第 %d 个档位的每日条数须在 1 到 100 之间", i+1)
+			return TierError{Format: "第 %d 个档位的每日条数须在 1 到 100 之间", Args: []any{i + 1}}
 		}
 		if i > 0 && tier.MinFans <= t[i-1].MinFans {
-			return fmt.Errorf("第 %d 个档位的粉丝下限必须大于上一档", i+1)
+			return TierError{Format: "第 %d 个档位的粉丝下限必须大于上一档", Args: []any{i + 1}}
 		}
 	}
 	return nil
@@ -188,7 +206,7 @@ func ParseTiers(s string) (Tiers, error) {
 		min, err1 := strconv.ParseInt(a, 10, 64)
 		per, err2 := strconv.Atoi(b)
 		if !ok || err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("无法识别档位“%s”,格式应为 粉丝下限:每日条数", part)
+			return nil, TierError{Format: "无法识别档位“%s”,格式应为 粉丝下限:每日条数", Args: []any{part}}
 		}
 		t = append(t, Tier{min, per})
 	}

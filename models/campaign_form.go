@@ -58,7 +58,7 @@ func NextEdition(c Campaign) Campaign {
 func (f CampaignForm) Parse(base Campaign) (Campaign, FieldErrors) {
 	c := base
 	var errs FieldErrors
-	fail := func(field, msg string) { errs = append(errs, FieldError{field, msg}) }
+	fail := func(field, msg string) { errs = append(errs, FieldError{Field: field, Message: msg}) }
 	c.Slug = strings.TrimSpace(f.Slug)
 	if c.Slug != "" && !validSlug(c.Slug) {
 		fail("slug", "活动标识只能包含小写字母、数字和 -,长度 3–64")
@@ -98,7 +98,7 @@ func (f CampaignForm) Parse(base Campaign) (Campaign, FieldErrors) {
 		bad["cap_points"] = true
 	}
 	if c.Tiers, err = ParseTiers(f.Tiers); err != nil {
-		fail("tiers", err.Error())
+		errs = append(errs, TierFieldError(err))
 		bad["tiers"] = true
 	}
 	c.Running = f.Running

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"errors"
 	"reflect"
 	"testing"
 	"time"
@@ -160,5 +161,22 @@ func TestCampaignValidate(t *testing.T) {
 		if !got[f] {
 			t.Errorf("Validate did not report %s", f)
 		}
+	}
+}
+
+// TestTierFieldErrorKeepsArgs: a tier problem reaches the form as its format and
+// arguments, and still reads in full as an error.
+func TestTierFieldErrorKeepsArgs(t *testing.T) {
+	_, err := ParseTiers("0:1,1000:0")
+	fe := TierFieldError(err)
+	if fe.Field != "tiers" || fe.Message != "第 %d 个档位的每日条数须在 1 到 100 之间" || len(fe.Args) != 1 {
+		t.Fatalf("%+v", fe)
+	}
+	if want := "第 2 个档位的每日条数须在 1 到 100 之间"; err.Error() != want || fe.Text() != want ||
+		(FieldErrors{fe}).Error() != "tiers: "+want {
+		t.Errorf("%q / %q", err.Error(), fe.Text())
+	}
+	if fe := TierFieldError(errors.New("other")); fe.Message != "other" || fe.Args != nil {
+		t.Errorf("%+v", fe)
 	}
 }

@@ -24,7 +24,7 @@ type LedgerEntry struct {
 	Kind         string // LedgerEarn or LedgerHeat
 	Delta        Points
 	CauseKey     string
-	Cause        string // Chinese, shown to the creator
+	Cause        string // Chinese, shown to the creator through p.T (fixed causes translate; filled ones stay Chinese)
 	OrderID      string
 	VideoID      *int64
 	BalanceAfter Points

@@ -17,23 +17,33 @@ var orderCSVRequired = []string{"order_id", "channel_id", "source", "amount", "s
 var orderCSVOptional = []string{"video_id", "event_id"}
 
 // RowError is one problem in an orders CSV: the physical line it starts on (0 for the
-// file as a whole), the column ("" for the whole row) and a Chinese reason.
+// file as a whole), the column ("" for the whole row) and a Chinese reason. The
+// reason is a whole message; when Args is set it is a format string and Args fill
+// it, so that a page can translate the format and then fill it (p.Tf).
 type RowError struct {
 	Line    int
 	Column  string
 	Message string
+	Args    []any
 }
 
-// String reads like "第 3 行 amount 列:金额格式不正确…", for reports.
+// Text is the Chinese reason with its arguments filled in.
+func (e RowError) Text() string {
+	if len(e.Args) == 0 {
+		return e.Message
+	}
+	return fmt.Sprintf(e.Message, e.Args...)
+}
+
+// String reads like "第 3 行 amount 列:金额格式不正确…", for reports and logs.
 func (e RowError) String() string {
-	where := "整个文件"
-	if e.Line > 0 {
-		where = fmt.Sprintf("第 %d 行", e.Line)
+	switch {
+	case e.Line <= 0:
+		return fmt.Sprintf("整个文件:%s", e.Text())
+	case e.Column == "":
+		return fmt.Sprintf("第 %d 行:%s", e.Line, e.Text())
 	}
-	if e.Column != "" {
-		where += " " + e.Column + " 列"
-	}
-	return where + ":" + e.Message
+	return fmt.Sprintf("第 %d 行 %s 列:%s", e.Line, e.Column, e.Text())
 }
 
 // CSVStats summarises one pass over an orders CSV.
@@ -69,12 +79,12 @@ func ScanOrdersCSV(r io.Reader, good func(line int, e OrderEvent) error, bad fun
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		report(RowError{Line: 0, Message: "文件是空的:第一行应为表头 " + strings.Join(orderCSVRequired, ",")})
+		report(RowError{Line: 0, Message: "文件是空的:第一行应为表头 %s", Args: []any{strings.Join(orderCSVRequired, ",")}})
 		return st, nil
 	}
 	if err != nil {
 		if pe := (*csv.ParseError)(nil); errors.As(err, &pe) {
-			report(RowError{Line: 1, Message: "表头无法解析:" + csvReason(pe)})
+			report(RowError{Line: 1, Message: csvReason(pe, true)})
 			return st, nil
 		}
 		return st, err
@@ -99,14 +109,14 @@ func ScanOrdersCSV(r io.Reader, good func(line int, e OrderEvent) error, bad fun
 			}
 			st.Rows++
 			st.BadRows++
-			report(RowError{Line: pe.StartLine, Message: csvReason(pe)})
+			report(RowError{Line: pe.StartLine, Message: csvReason(pe, false)})
 			continue
 		}
 		st.Rows++
 		line, _ := cr.FieldPos(0)
 		if len(rec) < width || (len(rec) > width && strings.TrimSpace(strings.Join(rec[width:], "")) != "") {
 			st.BadRows++
-			report(RowError{Line: line, Message: fmt.Sprintf("这一行有 %d 列,表头有 %d 列", len(rec), width)})
+			report(RowError{Line: line, Message: "这一行有 %d 列,表头有 %d 列", Args: []any{len(rec), width}})
 			continue
 		}
 		col := func(name string) string {
@@ -155,27 +165,35 @@ func orderCSVHeader(header []string) (map[string]int, []RowError) {
 			continue
 		}
 		if _, dup := index[name]; dup {
-			errs = append(errs, RowError{Line: 1, Column: name, Message: "表头中 " + name + " 列出现了不止一次"})
+			errs = append(errs, RowError{Line: 1, Column: name, Message: "表头中 %s 列出现了不止一次", Args: []any{name}})
 			continue
 		}
 		index[name] = i
 	}
 	for _, name := range orderCSVRequired {
 		if _, ok := index[name]; !ok {
-			errs = append(errs, RowError{Line: 1, Column: name, Message: "表头缺少必需的列 " + name +
-				"(表头应包含 " + strings.Join(orderCSVRequired, ",") + ",可选 video_id)"})
+			errs = append(errs, RowError{Line: 1, Column: name, Message: "表头缺少必需的列 %s(表头应包含 %s,可选 %s)",
+				Args: []any{name, strings.Join(orderCSVRequired, ","), strings.Join(orderCSVOptional, ",")}})
 		}
 	}
 	return index, errs
 }
 
-// csvReason explains an encoding/csv parse error in Chinese.
-func csvReason(pe *csv.ParseError) string {
+// csvReason explains an encoding/csv parse error in Chinese, as a whole message;
+// header says the error is in the header row.
+func csvReason(pe *csv.ParseError, header bool) string {
+	quote, bare := errors.Is(pe.Err, csv.ErrQuote), errors.Is(pe.Err, csv.ErrBareQuote)
 	switch {
-	case errors.Is(pe.Err, csv.ErrQuote):
+	case quote && header:
+		return "表头无法解析:引号没有成对出现(带逗号或引号的字段应整体用双引号括起,字段内的引号写成两个)"
+	case quote:
 		return "引号没有成对出现(带逗号或引号的字段应整体用双引号括起,字段内的引号写成两个)"
-	case errors.Is(pe.Err, csv.ErrBareQuote):
+	case bare && header:
+		return "表头无法解析:没有用引号括起的字段里出现了双引号"
+	case bare:
 		return "没有用引号括起的字段里出现了双引号"
+	case header:
+		return "表头无法解析:CSV 格式错误"
 	}
 	return "CSV 格式错误"
 }

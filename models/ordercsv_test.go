@@ -134,3 +134,58 @@ func TestImportJobPercent(t *testing.T) {
 		t.Fatal(p)
 	}
 }
+
+// TestScanOrdersCSVMessagesAreWhole: every reason is one whole message, a format
+// string exactly when it carries Args, so that a page can translate it and fill it.
+func TestScanOrdersCSVMessagesAreWhole(t *testing.T) {
+	var all []RowError
+	for _, in := range []string{
+		"",
+		"order_id,channel_id,source,amount,status,settled_at\n",
+		"order_id,channel_id,amount,status\no1,c,1,settled\n",
+		"order_id,order_id,channel_id,source,amount,status,settled_at\n",
+		"order_\"id,channel_id\n",
+		"\"order_id,channel_id\n",
+		"order_id,channel_id,source,amount,status,settled_at\n" +
+			"o1,c,short_video,1\n" +
+			"o2,c,short_video,1,set\"tled,2025-11-23 14:05:00\n" +
+			",\xff,tv,-1,paid,yesterday\n",
+	} {
+		_, _, bad, _ := scanAll(t, in)
+		all = append(all, bad...)
+	}
+	for _, e := range all {
+		text := e.Text()
+		if strings.Contains(text, "%!") || (len(e.Args) == 0 && strings.ContainsAny(strings.ReplaceAll(e.Message, "%%", ""), "%")) {
+			t.Errorf("%+v: message and args disagree: %q", e, text)
+		}
+	}
+	got := map[string]bool{}
+	for _, e := range all {
+		got[e.Text()] = true
+	}
+	for _, want := range []string{
+		"文件是空的:第一行应为表头 order_id,channel_id,source,amount,status,settled_at",
+		"表头缺少必需的列 source(表头应包含 order_id,channel_id,source,amount,status,settled_at,可选 video_id,event_id)",
+		"表头中 order_id 列出现了不止一次",
+		"表头无法解析:没有用引号括起的字段里出现了双引号",
+		"表头无法解析:引号没有成对出现(带逗号或引号的字段应整体用双引号括起,字段内的引号写成两个)",
+		"这一行有 4 列,表头有 6 列",
+		"没有用引号括起的字段里出现了双引号",
+		"请填写订单号",
+		"视频号ID包含无效的字符编码,请使用 UTF-8",
+	} {
+		if !got[want] {
+			t.Errorf("no problem reads %q", want)
+		}
+	}
+	for e, want := range map[*RowError]string{
+		{Line: 0, Message: "文件只有表头,没有订单数据"}:                         "整个文件:文件只有表头,没有订单数据",
+		{Line: 4, Message: "这一行有 %d 列,表头有 %d 列", Args: []any{4, 6}}: "第 4 行:这一行有 4 列,表头有 6 列",
+		{Line: 5, Column: "amount", Message: "金额不能为负数"}:             "第 5 行 amount 列:金额不能为负数",
+	} {
+		if got := e.String(); got != want {
+			t.Errorf("String() = %q, want %q", got, want)
+		}
+	}
+}

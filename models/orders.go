@@ -1,7 +1,6 @@
 package models
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -23,10 +22,40 @@ const StatusSettled = "settled"
 // StatusCancelled marks a settlement cancellation: the whole order stops counting.
 const StatusCancelled = "cancelled"
 
-// Length limits for identifiers, in characters.
+// Length limits for identifiers, in characters; the idRule messages below repeat them.
 const (
 	maxIDLen      = 64
 	maxEventIDLen = 128
+)
+
+// idRule is how one identifier is checked, with a whole Chinese message for each
+// problem: whole so that each translates as it stands (a label glued to a phrase
+// cannot be). missing is "" for an optional identifier.
+type idRule struct {
+	max                                 int
+	missing, encoding, tooLong, control string
+}
+
+// The identifiers of an order event.
+var (
+	eventIDRule = idRule{max: maxEventIDLen,
+		encoding: "事件ID包含无效的字符编码,请使用 UTF-8",
+		tooLong:  "事件ID不能超过 128 个字符",
+		control:  "事件ID不能包含换行、制表符等控制字符"}
+	orderIDRule = idRule{max: maxIDLen,
+		missing:  "请填写订单号",
+		encoding: "订单号包含无效的字符编码,请使用 UTF-8",
+		tooLong:  "订单号不能超过 64 个字符",
+		control:  "订单号不能包含换行、制表符等控制字符"}
+	channelIDRule = idRule{max: maxIDLen,
+		missing:  "请填写视频号ID",
+		encoding: "视频号ID包含无效的字符编码,请使用 UTF-8",
+		tooLong:  "视频号ID不能超过 64 个字符",
+		control:  "视频号ID不能包含换行、制表符等控制字符"}
+	videoIDRule = idRule{max: maxIDLen,
+		encoding: "视频ID包含无效的字符编码,请使用 UTF-8",
+		tooLong:  "视频ID不能超过 64 个字符",
+		control:  "视频ID不能包含换行、制表符等控制字符"}
 )
 
 // settledAtLayouts are the zone-less forms of settled_at, read as Beijing time.
@@ -79,16 +108,16 @@ func ParseOrderEvent(r RawOrderEvent) (OrderEvent, []FieldError) {
 		Status:    strings.ToLower(strings.TrimSpace(r.Status)),
 	}
 
-	if msg := checkID(e.EventID, "事件ID", false, maxEventIDLen); msg != "" {
+	if msg := eventIDRule.check(e.EventID); msg != "" {
 		fail("event_id", msg)
 	}
-	if msg := checkID(e.OrderID, "订单号", true, maxIDLen); msg != "" {
+	if msg := orderIDRule.check(e.OrderID); msg != "" {
 		fail("order_id", msg)
 	}
-	if msg := checkID(e.ChannelID, "视频号ID", true, maxIDLen); msg != "" {
+	if msg := channelIDRule.check(e.ChannelID); msg != "" {
 		fail("channel_id", msg)
 	}
-	if msg := checkID(e.VideoID, "视频ID", false, maxIDLen); msg != "" {
+	if msg := videoIDRule.check(e.VideoID); msg != "" {
 		fail("video_id", msg)
 	}
 
@@ -142,17 +171,17 @@ func ParseOrderEvent(r RawOrderEvent) (OrderEvent, []FieldError) {
 	return e, nil
 }
 
-// checkID validates one identifier and returns a Chinese reason, or "" when it is fine.
-func checkID(s, label string, required bool, max int) string {
+// check validates one identifier and returns its Chinese message, or "" when it is fine.
+func (r idRule) check(s string) string {
 	switch {
-	case s == "" && required:
-		return "请填写" + label
+	case s == "" && r.missing != "":
+		return r.missing
 	case !utf8.ValidString(s):
-		return label + "包含无效的字符编码,请使用 UTF-8"
-	case utf8.RuneCountInString(s) > max:
-		return label + "不能超过 " + strconv.Itoa(max) + " 个字符"
+		return r.encoding
+	case utf8.RuneCountInString(s) > r.max:
+		return r.tooLong
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return label + "不能包含换行、制表符等控制字符"
+		return r.control
 	}
 	return ""
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -249,5 +250,55 @@ func TestApplyEventDoesNotModifyPrev(t *testing.T) {
 	_ = ApplyEvent(&prev, orderEv("c1", StatusCancelled, 0, "2025-11-25T10:00:00+08:00"))
 	if !reflect.DeepEqual(prev, before) {
 		t.Errorf("prev changed: %+v", prev)
+	}
+}
+
+// TestIDMessages: each identifier's problems come back as whole messages, and the
+// length messages state the limit that is enforced.
+func TestIDMessages(t *testing.T) {
+	long := func(n int) string { return strings.Repeat("a", n+1) }
+	tests := []struct {
+		field string
+		edit  func(r *RawOrderEvent, v string)
+		max   int
+		want  map[string]string // value → message
+	}{
+		{"event_id", func(r *RawOrderEvent, v string) { r.EventID = v }, maxEventIDLen, map[string]string{
+			"\xff":                   "事件ID包含无效的字符编码,请使用 UTF-8",
+			long(maxEventIDLen):      "事件ID不能超过 128 个字符",
+			"e\t1":                   "事件ID不能包含换行、制表符等控制字符",
+			strings.Repeat("é", 128): "",
+		}},
+		{"order_id", func(r *RawOrderEvent, v string) { r.OrderID = v }, maxIDLen, map[string]string{
+			"":             "请填写订单号",
+			"\xff":         "订单号包含无效的字符编码,请使用 UTF-8",
+			long(maxIDLen): "订单号不能超过 64 个字符",
+			"O-1\n2":       "订单号不能包含换行、制表符等控制字符",
+		}},
+		{"channel_id", func(r *RawOrderEvent, v string) { r.ChannelID = v }, maxIDLen, map[string]string{
+			"":             "请填写视频号ID",
+			"\xff":         "视频号ID包含无效的字符编码,请使用 UTF-8",
+			long(maxIDLen): "视频号ID不能超过 64 个字符",
+			"ch\x00":       "视频号ID不能包含换行、制表符等控制字符",
+		}},
+		{"video_id", func(r *RawOrderEvent, v string) { r.VideoID = v }, maxIDLen, map[string]string{
+			"":             "",
+			"\xff":         "视频ID包含无效的字符编码,请使用 UTF-8",
+			long(maxIDLen): "视频ID不能超过 64 个字符",
+			"v\r9":         "视频ID不能包含换行、制表符等控制字符",
+		}},
+	}
+	for _, tt := range tests {
+		for v, want := range tt.want {
+			r := validRawOrderEvent()
+			tt.edit(&r, v)
+			_, errs := ParseOrderEvent(r)
+			if got := FieldErrors(errs).For(tt.field); got != want {
+				t.Errorf("%s = %q: message %q, want %q", tt.field, v, got, want)
+			}
+			if want != "" && strings.Contains(want, "不能超过") && !strings.Contains(want, " "+strconv.Itoa(tt.max)+" ") {
+				t.Errorf("%s: %q does not state the limit %d", tt.field, want, tt.max)
+			}
+		}
 	}
 }

@@ -34,21 +34,21 @@ func (f VideoForm) Validate() (Video, FieldErrors) {
 	var errs FieldErrors
 	title := strings.TrimSpace(f.Title)
 	if n := utf8.RuneCountInString(title); n == 0 {
-		errs = append(errs, FieldError{"title", "请填写视频标题"})
+		errs = append(errs, FieldError{Field: "title", Message: "请填写视频标题"})
 	} else if n > 100 {
-		errs = append(errs, FieldError{"title", "视频标题须为 1–100 个字"})
+		errs = append(errs, FieldError{Field: "title", Message: "视频标题须为 1–100 个字"})
 	}
 	product := strings.TrimSpace(f.ProductName)
 	if n := utf8.RuneCountInString(product); n == 0 {
-		errs = append(errs, FieldError{"product_name", "请填写带货商品名称"})
+		errs = append(errs, FieldError{Field: "product_name", Message: "请填写带货商品名称"})
 	} else if n > 100 {
-		errs = append(errs, FieldError{"product_name", "商品名称不能超过 100 个字"})
+		errs = append(errs, FieldError{Field: "product_name", Message: "商品名称不能超过 100 个字"})
 	}
 	link := strings.TrimSpace(f.VideoURL)
 	if link != "" {
 		u, err := url.Parse(link)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(link) > 500 {
-			errs = append(errs, FieldError{"video_url", "视频链接须为 http:// 或 https:// 开头的网址"})
+			errs = append(errs, FieldError{Field: "video_url", Message: "视频链接须为 http:// 或 https:// 开头的网址"})
 		}
 	}
 	return Video{Title: title, ProductName: product, VideoURL: link}, errs

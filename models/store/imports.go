@@ -82,7 +82,7 @@ func (s *Store) RunImport(ctx context.Context, jobID int64, r io.Reader) (Import
 		return nil
 	}, func(e models.RowError) {
 		if changed == nil {
-			changed = fmt.Errorf("第 %d 行在校验之后发生了变化:%s", e.Line, e.Message)
+			changed = fmt.Errorf("第 %d 行在校验之后发生了变化:%s", e.Line, e.Text())
 		}
 	})
 	if err == nil {

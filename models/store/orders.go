@@ -334,20 +334,19 @@ func (s *Store) recomputeTouched(tx *gorm.DB, touched map[string]*channelTouch) 
 	return nil
 }
 
-// eventCause is the Chinese ledger text for a channel's events in one batch.
+// eventCause is the Chinese ledger text for a channel's events in one batch, each
+// form a whole sentence.
 func eventCause(t *channelTouch) string {
 	e := t.last
-	var b strings.Builder
-	b.WriteString("订单 " + e.OrderID)
-	if e.Status == models.StatusCancelled {
-		b.WriteString(" 取消结算")
-	} else {
-		b.WriteString(" 结算 " + e.Amount.Display())
+	switch {
+	case e.Status == models.StatusCancelled && t.events > 1:
+		return fmt.Sprintf("订单 %s 取消结算 等 %d 个订单事件", e.OrderID, t.events)
+	case e.Status == models.StatusCancelled:
+		return fmt.Sprintf("订单 %s 取消结算", e.OrderID)
+	case t.events > 1:
+		return fmt.Sprintf("订单 %s 结算 %s 等 %d 个订单事件", e.OrderID, e.Amount.Display(), t.events)
 	}
-	if t.events > 1 {
-		fmt.Fprintf(&b, " 等 %d 个订单事件", t.events)
-	}
-	return b.String()
+	return fmt.Sprintf("订单 %s 结算 %s", e.OrderID, e.Amount.Display())
 }
 
 // placeholders returns "(?,…,?),(?,…,?)…": rows groups of cols marks.

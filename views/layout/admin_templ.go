@@ -79,7 +79,7 @@ func Admin(p Page) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = adminLink(p, "/admin/accounts", "账号", p.IsActive("/admin/accounts")).Render(ctx, templ_7745c5c3_Buffer)
+			templ_7745c5c3_Err = adminLink(p, "/admin/accounts", "账号管理", p.IsActive("/admin/accounts")).Render(ctx, templ_7745c5c3_Buffer)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"growthcard/models"
+	"growthcard/views/layout"
 )
 
 // AdminCampaignsData is the campaigns list's view model.
@@ -30,13 +31,25 @@ func (d AdminCampaignFormData) Action() string {
 	return CampaignURL(d.Campaign.ID)
 }
 
-// Messages lists every error message for the summary at the top.
-func (d AdminCampaignFormData) Messages() []string {
+// Messages lists every error message for the summary at the top, in the page's
+// language.
+func (d AdminCampaignFormData) Messages(p layout.Page) []string {
 	out := make([]string, len(d.Errors))
 	for i, e := range d.Errors {
-		out[i] = e.Message
+		out[i] = FieldText(p, e)
 	}
 	return out
+}
+
+// FieldText is a field error in the page's language, filled in; "" for none.
+func FieldText(p layout.Page, e models.FieldError) string {
+	switch {
+	case e.Message == "":
+		return ""
+	case len(e.Args) == 0:
+		return p.T(e.Message)
+	}
+	return p.Tf(e.Message, e.Args...)
 }
 
 // CampaignURL is the edit page of a campaign.

@@ -21,9 +21,9 @@ func ShortTime(p layout.Page, t time.Time) string {
 	case p.English():
 		return bj.Format("Jan 2, 2006 15:04")
 	case sameYear:
-		return bj.Format("1月2日 15:04")
+		return bj.Format("1月2日 15:04") // i18n:ignore (date layout)
 	}
-	return bj.Format("2006年1月2日 15:04")
+	return bj.Format("2006年1月2日 15:04") // i18n:ignore (date layout)
 }
 
 // PeriodText writes a half-open period [from, to): as the first and last day when

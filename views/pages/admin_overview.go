@@ -75,7 +75,7 @@ func (d AdminOverviewData) NewcomerChart(p layout.Page) components.Chart {
 // VideosChart is the product videos registered per day against the day's capacity.
 func (d AdminOverviewData) VideosChart(p layout.Page) components.Chart {
 	capacity := d.O.Capacity()
-	used := components.ChartSeries{Name: p.T("登记视频"), Type: "bar"}
+	used := components.ChartSeries{Name: p.T("登记的视频"), Type: "bar"}
 	limit := components.ChartSeries{Name: p.T("可发布上限(已通过账号合计)"), Type: "line", Dashed: true, Color: "#FA9D3B"}
 	for _, n := range d.O.Videos {
 		used.Values = append(used.Values, number(n))

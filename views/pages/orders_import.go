@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"growthcard/models"
+	"growthcard/views/layout"
 )
 
 // ImportShownErrors is how many bad rows the import page lists; the complete list is
@@ -58,12 +59,21 @@ func ImportStatusBadge(status string) string {
 	return "badge-rejected"
 }
 
-// LineLabel names where a problem is: a line, or the file as a whole.
-func LineLabel(e models.RowError) string {
+// LineLabel names where a problem is, in the page's language: a line, or the file
+// as a whole.
+func LineLabel(p layout.Page, e models.RowError) string {
 	if e.Line <= 0 {
-		return "整个文件"
+		return p.T("整个文件")
 	}
-	return "第 " + strconv.Itoa(e.Line) + " 行"
+	return p.Tf("第 %d 行", e.Line)
+}
+
+// RowMessage is a problem's reason in the page's language, filled in.
+func RowMessage(p layout.Page, e models.RowError) string {
+	if len(e.Args) == 0 {
+		return p.T(e.Message)
+	}
+	return p.Tf(e.Message, e.Args...)
 }
 
 // ColumnLabel names the column of a problem, "—" for a whole row.
