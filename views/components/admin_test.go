@@ -83,4 +83,10 @@ func TestChartBlockRendersOptionAndTable(t *testing.T) {
 	if !strings.Contains(pie.Option(), `"color":"#222"`) {
 		t.Errorf("pie %s", pie.Option())
 	}
+	// HTML tooltips would write style attributes, which the CSP refuses.
+	for _, o := range []string{c.Option(), pie.Option(), Chart{Kind: ChartHBars}.Option()} {
+		if !strings.Contains(o, `"renderMode":"richText"`) {
+			t.Errorf("tooltip not drawn on the canvas: %s", o)
+		}
+	}
 }

@@ -37,10 +37,12 @@ type ChartSeries struct {
 	Color  string // optional; the theme's palette otherwise
 }
 
-// Option returns the ECharts option as JSON for the data-chart attribute.
+// Option returns the ECharts option as JSON for the data-chart attribute. Tooltips
+// are drawn on the canvas (renderMode richText): ECharts' HTML tooltips write
+// style attributes through innerHTML, which the CSP (style-src 'self') refuses.
 func (c Chart) Option() string {
 	opt := map[string]any{
-		"tooltip": map[string]any{"trigger": "axis", "confine": true},
+		"tooltip": map[string]any{"trigger": "axis", "confine": true, "renderMode": "richText"},
 		"grid":    map[string]any{"left": 8, "right": 16, "top": 48, "bottom": 8, "containLabel": true},
 	}
 	if len(c.Series) > 1 || c.Kind == ChartPie {
@@ -48,7 +50,7 @@ func (c Chart) Option() string {
 	}
 	switch c.Kind {
 	case ChartPie:
-		opt["tooltip"] = map[string]any{"trigger": "item", "confine": true}
+		opt["tooltip"] = map[string]any{"trigger": "item", "confine": true, "renderMode": "richText"}
 		var data []map[string]any
 		if len(c.Series) > 0 {
 			for i, cat := range c.Categories {
