@@ -114,8 +114,8 @@ func TestAcceptLanguage(t *testing.T) {
 }
 
 // TestWithoutJavaScript: with JavaScript off, the language switch works through its
-// <noscript> button and videos register with plain POST → 303, and a refusal is a
-// full page with status 409.
+// <noscript> button, videos register and heat with plain POST → 303, and a refusal
+// is a full page with status 409.
 func TestWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	s := newServer(t)
@@ -161,4 +161,28 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 	stale.expectText("third", `[data-testid="error-title"]`, "Today's videos are used up; the count resets at 00:00 Beijing time")
 	stale.expectText("third", `[data-testid="quota-remaining"]`, "0")
+
+	// Heating without JavaScript: POST → 303 back to the videos, and a refusal is
+	// the whole page with status 409, the reason beside the form.
+	s.deliver(t, webhookBody(t, []orderEvent{{EventID: "nojs-1", OrderID: "nojs-1", ChannelID: "nojs_channel",
+		Source: "short_video", Amount: "2000.00", Status: "settled", SettledAt: "2025-11-25T10:00:00+08:00"}})) // 30.00 points
+	tb.open("/dashboard")
+	video := `[data-testid="video-row"]:first-of-type`
+	tb.fill(video+` input[name="points"]`, "20")
+	if st := tb.submit("heat", video+` [data-testid="heat-form"] button[type="submit"]`); st != http.StatusOK {
+		tb.fail("heat", "status %d", st)
+	}
+	if r, _ := tb.lastResponse("/heat"); r.Status != http.StatusSeeOther {
+		tb.fail("heat", "POST /heat answered %d, want 303", r.Status)
+	}
+	tb.expectText("heat", `[data-testid="points-balance"]`, "10.00")
+	tb.expectText("heat", video+` [data-testid="video-heated"]`, "20.00")
+	tb.fill(video+` input[name="points"]`, "11")
+	if st := tb.submit("overspend", video+` [data-testid="heat-form"] button[type="submit"]`); st != http.StatusConflict {
+		tb.fail("overspend", "status %d, want 409", st)
+	}
+	if !tb.has(video + ` [data-testid="heat-error"]`) {
+		tb.fail("overspend", "no reason beside the heat form")
+	}
+	tb.expectText("overspend", `[data-testid="points-balance"]`, "10.00")
 }
