@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"growthcard/models"
 )
 
 // chooseLanguage picks a language in the topbar's select as a person would: the
@@ -87,13 +91,15 @@ func TestEnglishJourney(t *testing.T) {
 
 	tb.submit("enrol", `[data-testid="enroll-button"]`)
 	tb.expectText("enrol", `[data-testid="flash"]`, "Application sent")
-	tb.expectText("enrol", `[data-testid="enrollment"]`, "Applied on Nov 26, 2025 10:00.")
+	// The test clock runs forward from 10:00, so read the minute the application got.
+	applied := s.appliedAt(t, "ada@e2e.test")
+	tb.expectText("enrol", `[data-testid="enrollment"]`, "Applied on "+applied.Format("Jan 2, 2006 15:04")+".")
 	tb.expectText("enrol", `[data-testid="status-badge"]`, "Under review")
 
 	// And back to Chinese.
 	tb.chooseLanguage("zh-CN")
 	tb.expectLang("back", "zh-CN", "你好,Ada")
-	tb.expectText("back", `[data-testid="enrollment"]`, "已于 2025年11月26日 10:00 提交报名")
+	tb.expectText("back", `[data-testid="enrollment"]`, "已于 "+applied.Format("2006年1月2日 15:04")+" 提交报名")
 }
 
 // TestAcceptLanguage: with no cookie, a browser asking for English gets English,
@@ -185,4 +191,23 @@ func TestWithoutJavaScript(t *testing.T) {
 		tb.fail("overspend", "no reason beside the heat form")
 	}
 	tb.expectText("overspend", `[data-testid="points-balance"]`, "10.00")
+}
+
+// appliedAt answers when the account's latest application was filed, in Beijing time.
+func (s *server) appliedAt(t *testing.T, email string) time.Time {
+	t.Helper()
+	ctx := context.Background()
+	a, err := s.Store.AccountByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	camp, err := s.Store.RunningCampaign(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Store.LatestEnrollment(ctx, a.ID, camp.ID)
+	if err != nil || e == nil {
+		t.Fatalf("enrolment of %s: %v %v", email, e, err)
+	}
+	return e.CreatedAt.In(models.Beijing)
 }
