@@ -1,6 +1,9 @@
 package components
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Chart kinds.
 const (
@@ -55,6 +58,10 @@ func (c Chart) Option() string {
 		if len(c.Series) > 0 {
 			for i, cat := range c.Categories {
 				item := map[string]any{"name": cat, "value": c.Series[0].Values[i]}
+				if isZero(c.Series[0].Values[i]) { // an empty slice's "0" would sit on a neighbour's edge
+					item["label"] = map[string]any{"show": false}
+					item["labelLine"] = map[string]any{"show": false}
+				}
 				if i < len(c.Colors) {
 					item["itemStyle"] = map[string]any{"color": c.Colors[i]}
 				}
@@ -94,6 +101,9 @@ func (c Chart) Option() string {
 	}
 	return string(b)
 }
+
+// isZero reports whether a decimal value is zero ("0", "0.00", "-0").
+func isZero(n json.Number) bool { return strings.Trim(string(n), "-0.") == "" }
 
 func (c Chart) seriesJSON() []map[string]any {
 	out := make([]map[string]any, 0, len(c.Series))
