@@ -479,3 +479,9 @@ func (tb *tab) expectText(step, sel, want string) {
 func contextFor(tb *tab) (context.Context, context.CancelFunc) {
 	return context.WithTimeout(tb.ctx, stepTimeout)
 }
+
+// upload chooses a file for the file input matching sel, as the file picker would.
+func (tb *tab) upload(sel, path string) {
+	tb.t.Helper()
+	tb.do("upload "+filepath.Base(path), chromedp.SetUploadFiles(chromedp.CSS(sel), []string{path}))
+}

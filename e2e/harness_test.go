@@ -6,6 +6,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -163,7 +164,7 @@ func (s *server) enrol(t *testing.T, a models.Account, approve bool) models.Enro
 }
 
 // video registers a product video for the account today.
-func (s *server) video(t *testing.T, a models.Account, title, product string) {
+func (s *server) video(t *testing.T, a models.Account, title, product string) models.Video {
 	t.Helper()
 	ctx := context.Background()
 	camp, err := s.Store.RunningCampaign(ctx)
@@ -174,6 +175,7 @@ func (s *server) video(t *testing.T, a models.Account, title, product string) {
 	if err := s.Store.RegisterVideo(ctx, &v, camp.Tiers.Limit(a.Fans)); err != nil {
 		t.Fatalf("register video: %v", err)
 	}
+	return v
 }
 
 // orderEvent is one event of the order webhook, as SPEC defines it.
@@ -211,15 +213,31 @@ func (s *server) postOrders(t *testing.T, body []byte) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// pendingMerge logs that a step is skipped because its route answers 404 on this
-// branch: the points pages, webhook and heating come with issue 3, the admin
-// console with issue 4, and are being built on other branches.
-//
-// PENDING MERGE: once issues 3 and 4 are merged into main, delete every call of
-// pendingMerge (grep for it) so that these steps can never be skipped again.
-func pendingMerge(t *testing.T, what, issue string) {
+// webhookAnswer is the webhook's answer: the tallies, then each event in order.
+type webhookAnswer struct {
+	Applied   int `json:"applied"`
+	Duplicate int `json:"duplicate"`
+	Rejected  int `json:"rejected"`
+	Results   []struct {
+		EventID string `json:"event_id"`
+		Status  string `json:"status"`
+		Reason  string `json:"reason"`
+	} `json:"results"`
+}
+
+// deliver posts events through the signed webhook and decodes its 200 answer; any
+// other status fails the test.
+func (s *server) deliver(t *testing.T, body []byte) webhookAnswer {
 	t.Helper()
-	t.Logf("PENDING MERGE: %s answers 404 on this branch; skipping the steps that need %s", what, issue)
+	code, answer := s.postOrders(t, body)
+	if code != http.StatusOK {
+		t.Fatalf("webhook: %d %s", code, answer)
+	}
+	var a webhookAnswer
+	if err := json.Unmarshal([]byte(answer), &a); err != nil {
+		t.Fatalf("webhook answer %s: %v", answer, err)
+	}
+	return a
 }
 
 // lockedBuffer is a bytes.Buffer safe for the server's goroutines.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -144,47 +143,74 @@ func TestCreatorJourney(t *testing.T) {
 		{EventID: "evt-3", OrderID: "ord-3", ChannelID: "xiaoming_goods", Source: "live",
 			Amount: "5000.00", Status: "settled", SettledAt: "2025-11-26T09:40:00+08:00"},
 	})
-	code, answer := s.postOrders(t, orders)
-	if code == http.StatusNotFound {
-		pendingMerge(t, "POST /api/v1/webhooks/orders", "issue 3 (webhook, /points, heating)")
-		return
+	first := s.deliver(t, orders)
+	if first.Applied != 3 || first.Duplicate != 0 || first.Rejected != 0 {
+		t.Fatalf("webhook: %+v, want 3 applied", first)
 	}
-	// "rejected" alone is also the name of the tally: look for a rejected event.
-	if code != http.StatusOK || !strings.Contains(answer, `"status":"applied"`) || strings.Contains(answer, `"status":"rejected"`) {
-		t.Fatalf("webhook: %d %s", code, answer)
-	}
-	if code, again := s.postOrders(t, orders); code != http.StatusOK || !strings.Contains(again, "duplicate") {
-		t.Fatalf("webhook redelivery: %d %s", code, again)
+	if again := s.deliver(t, orders); again.Applied != 0 || again.Duplicate != 3 || again.Rejected != 0 {
+		t.Fatalf("webhook redelivery: %+v, want 3 duplicates", again)
 	}
 
 	// Newcomer: ¥13,000.00 settled short-video GMV (the live order does not count)
 	// × 1.5 % = 195.00 points.
-	if st := me.open("/points"); st == http.StatusNotFound {
-		pendingMerge(t, "GET /points", "issue 3 (points page)")
-	} else {
-		if st != http.StatusOK {
-			me.fail("points", "status %d", st)
-		}
-		me.expectText("points", "main", "195.00")
-		me.expectText("points", "main", "13,000.00")
+	if st := me.open("/points"); st != http.StatusOK {
+		me.fail("points", "status %d", st)
 	}
-	me.open("/dashboard")
+	me.expectText("points", `[data-testid="points-balance"]`, "195.00")
+	me.expectText("points", `[data-testid="newcomer"]`, "新手")
+	me.expectText("points", `[data-testid="f-campaign"]`, "¥13,000.00")
+	me.expectText("points", `[data-testid="entitled-points"]`, "195.00 点")
+	// One webhook call is one recompute: one ledger entry, naming its orders.
+	if n := me.count(`[data-testid="ledger-row"]`); n != 1 {
+		me.fail("points", "%d ledger rows, want 1 for the one delivery", n)
+	}
+	me.expectText("points", `[data-testid="ledger-row"]`, "+195.00")
+	me.expectText("points", `[data-testid="ledger-cause"]`, "3 个订单事件")
+	me.submit("points to dashboard", `a[href="/dashboard#videos"]`)
 	me.expectText("balance", `[data-testid="points-balance"]`, "195.00")
 
-	// Heat the first video with 50 points.
-	first := `[data-testid="video-row"] form[action$="/heat"]`
-	me.fill(first+` input[name="points"]`, "50")
-	me.click(first + ` button[type="submit"]`)
-	me.waitFor("heat", `document.readyState === "complete" && (document.querySelector('[data-testid="error-page"]') !== null ||
-		(document.querySelector('[data-testid="points-balance"]') || {}).textContent === "145.00")`)
-	if me.has(`[data-testid="error-page"]`) {
-		if strings.Contains(me.text(".error-code"), "404") {
-			pendingMerge(t, "POST /videos/:id/heat", "issue 3 (heating)")
-			return
-		}
-		me.fail("heat", "error page: %s", me.text("main"))
+	// Heat the first video in place (htmx): the points card and the video's total
+	// change, the page stays.
+	video := `[data-testid="video-row"]:first-of-type`
+	eval[bool](me, "heat", `(window.__gcPage = 2) === 2`)
+	me.heat("heat", video, "50")
+	me.waitFor("heat", `document.querySelector('[data-testid="points-balance"]').textContent.trim() === "145.00"`)
+	me.expectResponse("heat", "/heat", http.StatusOK)
+	me.expectText("heat", video+` [data-testid="video-heated"]`, "50.00")
+	me.expectText("heat", `[data-testid="points-summary"] [data-testid="points-spent"]`, "50.00")
+	me.expectText("heat", `[data-testid="flash"]`, "已用 50.00 点加热视频")
+	me.expectText("heat", `[data-testid="flash"]`, "剩余 145.00 点")
+
+	// More than the balance: 409, the reason beside the form, what was typed kept.
+	me.heat("overspend", video, "146")
+	me.waitFor("overspend", `document.querySelector('[data-testid="heat-error"]') !== null`)
+	me.expectResponse("overspend", "/heat", http.StatusConflict)
+	me.expectText("overspend", video+` [data-testid="heat-error"]`, "可用点数不足")
+	me.expectText("overspend", `[data-testid="points-balance"]`, "145.00")
+	if v := eval[string](me, "overspend", `document.querySelector(`+jsString(video+` input[name="points"]`)+`).value`); v != "146" {
+		me.fail("overspend", "the refused form lost its input: %q", v)
 	}
-	me.expectText("heat", `[data-testid="points-balance"]`, "145.00")
+	if me.has(`[data-testid="flash"]`) {
+		me.fail("overspend", "the earlier success message is still shown: %s", me.text(`[data-testid="flash"]`))
+	}
+
+	// Not a whole number: 422, in place as well.
+	me.heat("half a point", video, "1.5")
+	me.waitFor("half a point", `(document.querySelector('[data-testid="heat-error"]') || {textContent: ""}).textContent.includes("整数")`)
+	me.expectResponse("half a point", "/heat", http.StatusUnprocessableEntity)
+	me.expectText("half a point", video+` [data-testid="heat-error"]`, "加热点数须为不小于 1 的整数")
+	if !eval[bool](me, "in place", `window.__gcPage === 2`) {
+		me.fail("in place", "the page reloaded: the heat form did not swap in place")
+	}
+	me.expectText("half a point", `[data-testid="points-balance"]`, "145.00")
+	me.expectText("half a point", video+` [data-testid="video-heated"]`, "50.00")
+}
+
+// heat fills and sends a video's heat form, as a person would.
+func (tb *tab) heat(step, video, points string) {
+	tb.t.Helper()
+	tb.fill(video+` input[name="points"]`, points)
+	tb.click(video + ` [data-testid="heat-form"] button[type="submit"]`)
 }
 
 // registerVideo fills and sends the video form, as a person would.

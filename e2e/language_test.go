@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"growthcard/models"
 )
 
 // chooseLanguage picks a language in the topbar's select as a person would: the
@@ -87,13 +91,15 @@ func TestEnglishJourney(t *testing.T) {
 
 	tb.submit("enrol", `[data-testid="enroll-button"]`)
 	tb.expectText("enrol", `[data-testid="flash"]`, "Application sent")
-	tb.expectText("enrol", `[data-testid="enrollment"]`, "Applied on Nov 26, 2025 10:00.")
+	// The test clock runs forward from 10:00, so read the minute the application got.
+	applied := s.appliedAt(t, "ada@e2e.test")
+	tb.expectText("enrol", `[data-testid="enrollment"]`, "Applied on "+applied.Format("Jan 2, 2006 15:04")+".")
 	tb.expectText("enrol", `[data-testid="status-badge"]`, "Under review")
 
 	// And back to Chinese.
 	tb.chooseLanguage("zh-CN")
 	tb.expectLang("back", "zh-CN", "你好,Ada")
-	tb.expectText("back", `[data-testid="enrollment"]`, "已于 2025年11月26日 10:00 提交报名")
+	tb.expectText("back", `[data-testid="enrollment"]`, "已于 "+applied.Format("2006年1月2日 15:04")+" 提交报名")
 }
 
 // TestAcceptLanguage: with no cookie, a browser asking for English gets English,
@@ -114,8 +120,8 @@ func TestAcceptLanguage(t *testing.T) {
 }
 
 // TestWithoutJavaScript: with JavaScript off, the language switch works through its
-// <noscript> button and videos register with plain POST → 303, and a refusal is a
-// full page with status 409.
+// <noscript> button, videos register and heat with plain POST → 303, and a refusal
+// is a full page with status 409.
 func TestWithoutJavaScript(t *testing.T) {
 	t.Parallel()
 	s := newServer(t)
@@ -161,4 +167,47 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 	stale.expectText("third", `[data-testid="error-title"]`, "Today's videos are used up; the count resets at 00:00 Beijing time")
 	stale.expectText("third", `[data-testid="quota-remaining"]`, "0")
+
+	// Heating without JavaScript: POST → 303 back to the videos, and a refusal is
+	// the whole page with status 409, the reason beside the form.
+	s.deliver(t, webhookBody(t, []orderEvent{{EventID: "nojs-1", OrderID: "nojs-1", ChannelID: "nojs_channel",
+		Source: "short_video", Amount: "2000.00", Status: "settled", SettledAt: "2025-11-25T10:00:00+08:00"}})) // 30.00 points
+	tb.open("/dashboard")
+	video := `[data-testid="video-row"]:first-of-type`
+	tb.fill(video+` input[name="points"]`, "20")
+	if st := tb.submit("heat", video+` [data-testid="heat-form"] button[type="submit"]`); st != http.StatusOK {
+		tb.fail("heat", "status %d", st)
+	}
+	if r, _ := tb.lastResponse("/heat"); r.Status != http.StatusSeeOther {
+		tb.fail("heat", "POST /heat answered %d, want 303", r.Status)
+	}
+	tb.expectText("heat", `[data-testid="points-balance"]`, "10.00")
+	tb.expectText("heat", video+` [data-testid="video-heated"]`, "20.00")
+	tb.fill(video+` input[name="points"]`, "11")
+	if st := tb.submit("overspend", video+` [data-testid="heat-form"] button[type="submit"]`); st != http.StatusConflict {
+		tb.fail("overspend", "status %d, want 409", st)
+	}
+	if !tb.has(video + ` [data-testid="heat-error"]`) {
+		tb.fail("overspend", "no reason beside the heat form")
+	}
+	tb.expectText("overspend", `[data-testid="points-balance"]`, "10.00")
+}
+
+// appliedAt answers when the account's latest application was filed, in Beijing time.
+func (s *server) appliedAt(t *testing.T, email string) time.Time {
+	t.Helper()
+	ctx := context.Background()
+	a, err := s.Store.AccountByEmail(ctx, email)
+	if err != nil {
+		t.Fatal(err)
+	}
+	camp, err := s.Store.RunningCampaign(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.Store.LatestEnrollment(ctx, a.ID, camp.ID)
+	if err != nil || e == nil {
+		t.Fatalf("enrolment of %s: %v %v", email, e, err)
+	}
+	return e.CreatedAt.In(models.Beijing)
 }

@@ -87,3 +87,43 @@ func TestHeatFlashInEnglish(t *testing.T) {
 		t.Error("the approval's ledger cause is not in English")
 	}
 }
+
+// TestHeatHTMX: htmx gets the dashboard itself instead of a redirect, the flash in
+// it; a refusal keeps what was typed beside the video's form, tied to the field.
+func TestHeatHTMX(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollApproved)
+	mine := e.video(a, "我的好物视频")
+	e.ingest(settled("o1", "ch1", 10_000, time.Date(2025, 12, 1, 9, 0, 0, 0, models.Beijing))) // 150.00 points
+	heat := func(points string) ptResp {
+		t.Helper()
+		form := url.Values{"points": {points}, "_csrf": {c.csrf()}}
+		req, _ := http.NewRequest(http.MethodPost, c.base+"/videos/"+itoa(mine.ID)+"/heat", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("HX-Request", "true")
+		return c.do(req)
+	}
+	res := heat("100")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("heat: %d, want 200 for htmx", res.StatusCode)
+	}
+	for _, want := range []string{"已用 100.00 点加热视频《我的好物视频》,剩余 50.00 点", `id="points-summary"`,
+		`data-testid="points-balance">50.00<`, `data-testid="video-heated">100.00<`} {
+		if !strings.Contains(res.body, want) {
+			t.Errorf("the answer lacks %s", want)
+		}
+	}
+	res = heat("51")
+	if res.StatusCode != http.StatusConflict {
+		t.Fatalf("too many: %d", res.StatusCode)
+	}
+	id := itoa(mine.ID)
+	for _, want := range []string{`value="51"`, `aria-describedby="heat-error-` + id + `"`, `id="heat-error-` + id + `"`, "可用点数不足"} {
+		if !strings.Contains(res.body, want) {
+			t.Errorf("409 lacks %s", want)
+		}
+	}
+	if res := heat("1.5"); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.body, `value="1.5"`) {
+		t.Errorf("1.5: %d", res.StatusCode)
+	}
+}

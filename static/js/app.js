@@ -12,6 +12,8 @@
  *   input[data-select-all="name"]     toggles every input[name="name"] checkbox
  *   [data-chart='{"…ECharts option…"}'] draws an ECharts chart if window.echarts
  *   select[data-autosubmit]           submits its form on change (.lang-switch)
+ *   .nav, .sidebar                    a sideways-scrolling tab row shows its
+ *                                     [aria-current="page"] tab
  *
  * Content swapped in by htmx is enhanced too (htmx:load).
  */
@@ -241,6 +243,18 @@
     });
   });
 
+  /* ------------------------------------------------- current tab in view */
+
+  // On a phone the navigation rows (.nav, the console's .sidebar) scroll sideways;
+  // bring the current page's tab into view so the row shows where one is.
+  function revealCurrent(bar) {
+    var cur = bar.querySelector('[aria-current="page"]');
+    if (!cur || bar.scrollWidth <= bar.clientWidth) return;
+    var a = cur.getBoundingClientRect();
+    var b = bar.getBoundingClientRect();
+    bar.scrollLeft += a.left - b.left - (bar.clientWidth - a.width) / 2;
+  }
+
   /* ------------------------------------------------------------- wiring */
 
   function enhance(root) {
@@ -249,12 +263,15 @@
     each(root, "[data-chart]", initChart);
   }
 
-  if (doc.readyState === "loading") {
-    doc.addEventListener("DOMContentLoaded", function () {
-      enhance(doc);
-    });
-  } else {
+  function start() {
     enhance(doc);
+    each(doc, ".nav, .sidebar", revealCurrent);
+  }
+
+  if (doc.readyState === "loading") {
+    doc.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 
   // htmx fires htmx:load for every element it inserts.

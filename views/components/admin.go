@@ -168,6 +168,36 @@ func FieldLabel(field string) string {
 		return "当前活动"
 	case "replaces_running":
 		return "接替"
+	case "points":
+		return "加热点数"
+	case "balance_after":
+		return "余额"
+	case "filename":
+		return "文件"
+	case "rows":
+		return "行数"
 	}
 	return field
+}
+
+// ValueLabel is the Chinese label of a coded value in an audit entry (an
+// enrolment's status, a rejection reason, a role) and true; other values (numbers,
+// notes, dates) come back as they are, with false: they are not to be translated.
+func ValueLabel(field, value string) (string, bool) {
+	switch field {
+	case "status", "Status":
+		switch value {
+		case "pending", "approved", "rejected", "withdrawn":
+			return StatusLabel(value), true
+		}
+	case "reason", "Reason":
+		if l := ReasonLabel(value); l != value {
+			return l, true
+		}
+	case "role":
+		if l := RoleLabel(value); l != value {
+			return l, true
+		}
+	}
+	return value, false
 }

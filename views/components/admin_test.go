@@ -83,4 +83,33 @@ func TestChartBlockRendersOptionAndTable(t *testing.T) {
 	if !strings.Contains(pie.Option(), `"color":"#222"`) {
 		t.Errorf("pie %s", pie.Option())
 	}
+	zero := Chart{Kind: ChartPie, Categories: []string{"a", "b"}, Series: []ChartSeries{{Values: []json.Number{"0.00", "2"}}}}
+	if strings.Count(zero.Option(), `"label":{"show":false}`) != 1 {
+		t.Errorf("an empty slice is labelled: %s", zero.Option())
+	}
+	// HTML tooltips would write style attributes, which the CSP refuses.
+	for _, o := range []string{c.Option(), pie.Option(), Chart{Kind: ChartHBars}.Option()} {
+		if !strings.Contains(o, `"renderMode":"richText"`) {
+			t.Errorf("tooltip not drawn on the canvas: %s", o)
+		}
+	}
+}
+
+func TestValueLabel(t *testing.T) {
+	for _, c := range []struct {
+		field, value, want string
+		coded              bool
+	}{
+		{"status", "approved", "已通过", true},
+		{"Status", "pending", "审核中", true},
+		{"status", "done", "done", false}, // an import job's status is not an enrolment's
+		{"reason", "fans_mismatch", "粉丝数与视频号实际不符", true},
+		{"note", "fans_mismatch", "fans_mismatch", false},
+		{"role", "merchant", "商家", true},
+		{"points", "120.00", "120.00", false},
+	} {
+		if got, coded := ValueLabel(c.field, c.value); got != c.want || coded != c.coded {
+			t.Errorf("ValueLabel(%q, %q) = %q %v, want %q %v", c.field, c.value, got, coded, c.want, c.coded)
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package components
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // Chart kinds.
 const (
@@ -37,10 +40,12 @@ type ChartSeries struct {
 	Color  string // optional; the theme's palette otherwise
 }
 
-// Option returns the ECharts option as JSON for the data-chart attribute.
+// Option returns the ECharts option as JSON for the data-chart attribute. Tooltips
+// are drawn on the canvas (renderMode richText): ECharts' HTML tooltips write
+// style attributes through innerHTML, which the CSP (style-src 'self') refuses.
 func (c Chart) Option() string {
 	opt := map[string]any{
-		"tooltip": map[string]any{"trigger": "axis", "confine": true},
+		"tooltip": map[string]any{"trigger": "axis", "confine": true, "renderMode": "richText"},
 		"grid":    map[string]any{"left": 8, "right": 16, "top": 48, "bottom": 8, "containLabel": true},
 	}
 	if len(c.Series) > 1 || c.Kind == ChartPie {
@@ -48,11 +53,15 @@ func (c Chart) Option() string {
 	}
 	switch c.Kind {
 	case ChartPie:
-		opt["tooltip"] = map[string]any{"trigger": "item", "confine": true}
+		opt["tooltip"] = map[string]any{"trigger": "item", "confine": true, "renderMode": "richText"}
 		var data []map[string]any
 		if len(c.Series) > 0 {
 			for i, cat := range c.Categories {
 				item := map[string]any{"name": cat, "value": c.Series[0].Values[i]}
+				if isZero(c.Series[0].Values[i]) { // an empty slice's "0" would sit on a neighbour's edge
+					item["label"] = map[string]any{"show": false}
+					item["labelLine"] = map[string]any{"show": false}
+				}
 				if i < len(c.Colors) {
 					item["itemStyle"] = map[string]any{"color": c.Colors[i]}
 				}
@@ -92,6 +101,9 @@ func (c Chart) Option() string {
 	}
 	return string(b)
 }
+
+// isZero reports whether a decimal value is zero ("0", "0.00", "-0").
+func isZero(n json.Number) bool { return strings.Trim(string(n), "-0.") == "" }
 
 func (c Chart) seriesJSON() []map[string]any {
 	out := make([]map[string]any, 0, len(c.Series))

@@ -20,7 +20,9 @@ type DashboardData struct {
 	VideoForm  models.VideoForm
 	VideoErrs  models.FieldErrors
 	EnrollErrs []string
-	HeatError  string // why a heat order was refused, shown above the videos
+	HeatError  string // why a heat order was refused, shown beside the form that sent it
+	HeatVideo  int64  // the video whose heat form HeatError and HeatPoints belong to
+	HeatPoints string // what was typed into that form, kept when it is refused
 }
 
 // Balance is an account's points in one campaign.
@@ -54,6 +56,22 @@ func (d DashboardData) Dots() []bool {
 		dots[i] = i < d.Quota.Used
 	}
 	return dots
+}
+
+// HeatFailed reports whether the heat order refused was for video v.
+func (d DashboardData) HeatFailed(v models.Video) bool {
+	return d.HeatError != "" && d.HeatVideo == v.ID
+}
+
+// HeatPlaced reports whether the refused heat order's video is in the list, so its
+// reason shows beside that video's form rather than above the list.
+func (d DashboardData) HeatPlaced() bool {
+	for _, v := range d.Videos {
+		if d.HeatFailed(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // Today reports whether a video was registered today.
