@@ -11,7 +11,7 @@ import (
 // number of matches. The log is append-only: there is no code path that changes or
 // deletes an entry, and triggers refuse it in the database.
 func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter) ([]models.AuditRecord, int64, error) {
-	q := s.read(ctx).Model(&AuditEntry{})
+	q := s.read(ctx).Table(auditTable)
 	if f.Action != "" {
 		q = q.Where("action = ?", f.Action)
 	}
@@ -39,19 +39,14 @@ func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter) ([]models.A
 		f.PerPage = 50
 	}
 	f.Page = max(f.Page, 1)
-	var entries []AuditEntry
-	err := q.Order("id DESC").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Find(&entries).Error
-	out := make([]models.AuditRecord, len(entries))
-	for i, e := range entries {
-		out[i] = models.AuditRecord{ID: e.ID, ActorID: e.ActorID, ActorEmail: e.ActorEmail, Action: e.Action,
-			TargetType: e.TargetType, TargetID: e.TargetID, Before: e.Before, After: e.After, IP: e.IP, At: e.At}
-	}
+	var out []models.AuditRecord
+	err := q.Order("id DESC").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Find(&out).Error
 	return out, total, err
 }
 
 // AuditActions lists the actions present in the log, for the filter's choices.
 func (s *Store) AuditActions(ctx context.Context) ([]string, error) {
 	var actions []string
-	err := s.read(ctx).Model(&AuditEntry{}).Distinct("action").Order("action").Pluck("action", &actions).Error
+	err := s.read(ctx).Table(auditTable).Distinct("action").Order("action").Pluck("action", &actions).Error
 	return actions, err
 }

@@ -47,7 +47,7 @@ func (s *Store) UpdateCampaign(ctx context.Context, who Actor, c models.Campaign
 		if err != nil {
 			return err
 		}
-		auditID, err := s.auditReturningID(tx, who, "campaign.update", "campaign", c.ID,
+		auditID, err := s.auditID(tx, who, "campaign.update", "campaign", c.ID,
 			models.CampaignSettings(before), models.CampaignSettings(c))
 		if err != nil || !models.RewardChanged(before, c) {
 			return err
@@ -104,7 +104,7 @@ func (s *Store) NewCampaign(ctx context.Context, who Actor, c *models.Campaign) 
 		if replaced != "" {
 			after["replaces_running"] = replaced
 		}
-		_, err = s.auditReturningID(tx, who, "campaign.create", "campaign", c.ID, nil, after)
+		_, err = s.auditID(tx, who, "campaign.create", "campaign", c.ID, nil, after)
 		return err
 	})
 }
@@ -119,18 +119,4 @@ func slugFree(tx *gorm.DB, slug string, id int64) error {
 		return errSlugTaken
 	}
 	return nil
-}
-
-// auditReturningID appends an audit entry inside tx and returns its id, for causes
-// that name the decision they follow from.
-func (s *Store) auditReturningID(tx *gorm.DB, who Actor, action, targetType string, targetID int64, before, after any) (int64, error) {
-	var actorID *int64
-	if who.ID != 0 {
-		id := who.ID
-		actorID = &id
-	}
-	e := AuditEntry{ActorID: actorID, ActorEmail: who.Email, Action: action, TargetType: targetType,
-		TargetID: strconv.FormatInt(targetID, 10), Before: jsonText(before), After: jsonText(after), IP: who.IP, At: s.now()}
-	err := tx.Create(&e).Error
-	return e.ID, err
 }

@@ -4,27 +4,18 @@ import (
 	"context"
 	"encoding/json"
 	"strconv"
-	"time"
 
 	"gorm.io/gorm"
+
+	"growthcard/models"
 )
 
-// AuditEntry is one append-only record of who did what to which record, and when.
-type AuditEntry struct {
-	ID         int64
-	ActorID    *int64
-	ActorEmail string
-	Action     string
-	TargetType string
-	TargetID   string
-	Before     string
-	After      string
-	IP         string
-	At         time.Time
-}
+// AuditEntry is one append-only record of who did what to which record, and when;
+// it is stored in the audit_log table (triggers refuse updates and deletes).
+type AuditEntry = models.AuditRecord
 
-// TableName keeps the audit table's singular name.
-func (AuditEntry) TableName() string { return "audit_log" }
+// auditTable is where AuditEntry rows live.
+const auditTable = "audit_log"
 
 // Actor identifies who performs an action, for the audit log.
 type Actor struct {
@@ -47,6 +38,13 @@ func jsonText(v any) string {
 
 // audit appends an entry inside tx.
 func (s *Store) audit(tx *gorm.DB, who Actor, action, targetType string, targetID int64, before, after any) error {
+	_, err := s.auditID(tx, who, action, targetType, targetID, before, after)
+	return err
+}
+
+// auditID appends an entry inside tx and returns its id, for ledger causes that name
+// the decision they follow from.
+func (s *Store) auditID(tx *gorm.DB, who Actor, action, targetType string, targetID int64, before, after any) (int64, error) {
 	var actorID *int64
 	if who.ID != 0 {
 		id := who.ID
@@ -56,9 +54,11 @@ func (s *Store) audit(tx *gorm.DB, who Actor, action, targetType string, targetI
 	if targetID != 0 {
 		target = strconv.FormatInt(targetID, 10)
 	}
-	return tx.Create(&AuditEntry{ActorID: actorID, ActorEmail: who.Email, Action: action,
+	e := AuditEntry{ActorID: actorID, ActorEmail: who.Email, Action: action,
 		TargetType: targetType, TargetID: target, Before: jsonText(before), After: jsonText(after),
-		IP: who.IP, At: s.now()}).Error
+		IP: who.IP, At: s.now()}
+	err := tx.Table(auditTable).Create(&e).Error
+	return e.ID, err
 }
 
 // Audit appends an entry in its own transaction.
