@@ -15,20 +15,13 @@ import (
 
 // Handler holds everything the request handlers need; built once by New in main.
 type Handler struct {
-	Store         *store.Store
-	Sessions      sessions.Store
-	Now           func() time.Time
-	Log           *slog.Logger
-	I18n          *i18n.Bundle
-	Asset         func(name string) string
-	SecureCookies bool
-	WebhookSecret []byte
-	SessionTTL    time.Duration
-	dummyHash     string         // compared against for unknown e-mails, so both failures cost the same
-	imports       sync.WaitGroup // order imports running in the background
+	Deps
+	SessionTTL time.Duration
+	dummyHash  string         // compared against for unknown e-mails, so both failures cost the same
+	imports    sync.WaitGroup // order imports running in the background
 }
 
-// Deps are the inputs of New.
+// Deps are the inputs of New: the store, the clock and the shared services.
 type Deps struct {
 	Store         *store.Store
 	Sessions      sessions.Store
@@ -52,7 +45,5 @@ func New(d Deps) *Handler {
 	if err != nil {
 		panic(err)
 	}
-	return &Handler{dummyHash: dummy, Store: d.Store, Sessions: d.Sessions, Now: d.Now, Log: d.Log, I18n: d.I18n,
-		Asset: d.Asset, SecureCookies: d.SecureCookies, WebhookSecret: d.WebhookSecret,
-		SessionTTL: 7 * 24 * time.Hour}
+	return &Handler{Deps: d, dummyHash: dummy, SessionTTL: 7 * 24 * time.Hour}
 }
