@@ -45,5 +45,12 @@ func (h *Handler) dashboardData(c echo.Context) (pages.DashboardData, error) {
 		return d, err
 	}
 	d.Balance = pages.Balance{Earned: bal.Earned, Spent: bal.Spent, Balance: bal.Balance, Cap: camp.CapPoints}
+	if d.Status() != models.EnrollApproved && acct.Channel() != "" {
+		ent, err := h.Store.Entitlement(ctx, acct.Channel(), camp)
+		if err != nil {
+			return d, err
+		}
+		d.Balance.Waiting = ent.Points
+	}
 	return d, nil
 }

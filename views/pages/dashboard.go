@@ -31,6 +31,9 @@ type Balance struct {
 	Spent   models.Points
 	Balance models.Points
 	Cap     models.Points
+	// Waiting is what the orders already known would earn once the enrolment is
+	// approved (0 when approved: then it is in Earned).
+	Waiting models.Points
 }
 
 // Status is the enrolment status to show, "none" when there is no application.
