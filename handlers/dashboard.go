@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -37,7 +38,12 @@ func (h *Handler) dashboardData(c echo.Context) (pages.DashboardData, error) {
 		return d, err
 	}
 	d.Quota = models.TodayQuota(camp, acct.Fans, used, now)
-	if d.Videos, err = h.Store.Videos(ctx, acct.ID, 50, 0); err != nil {
+	if d.VideoTotal, err = h.Store.CountVideos(ctx, acct.ID); err != nil {
+		return d, err
+	}
+	d.VideoPage, _ = strconv.Atoi(c.QueryParam("page"))
+	d.VideoPage = min(max(d.VideoPage, 1), d.VideoPages())
+	if d.Videos, err = h.Store.Videos(ctx, acct.ID, pages.VideosPerPage, (d.VideoPage-1)*pages.VideosPerPage); err != nil {
 		return d, err
 	}
 	bal, err := h.Store.Balance(ctx, acct.ID, camp.ID)

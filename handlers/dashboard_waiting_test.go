@@ -32,3 +32,29 @@ func TestDashboardShowsPointsWaitingForApproval(t *testing.T) {
 		t.Error("the approved creator's balance is not 150.00")
 	}
 }
+
+// TestDashboardPagesTheVideoList: ten videos a page, newest first, with links on.
+func TestDashboardPagesTheVideoList(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollApproved)
+	for i := range 12 {
+		e.video(a, "视频"+itoa(int64(i+1)))
+	}
+	first := c.get("/dashboard")
+	if n := strings.Count(first.body, `data-testid="video-row"`); n != 10 {
+		t.Errorf("page 1 lists %d videos; want 10", n)
+	}
+	if !strings.Contains(first.body, "视频12") || strings.Contains(first.body, ">视频1<") {
+		t.Error("page 1 is not the newest ten")
+	}
+	if !strings.Contains(first.body, `href="/dashboard?page=2#videos"`) {
+		t.Error("no link to page 2")
+	}
+	second := c.get("/dashboard?page=2")
+	if n := strings.Count(second.body, `data-testid="video-row"`); n != 2 {
+		t.Errorf("page 2 lists %d videos; want 2", n)
+	}
+	if beyond := c.get("/dashboard?page=99"); beyond.StatusCode != 200 || strings.Count(beyond.body, `data-testid="video-row"`) != 2 {
+		t.Errorf("a page past the end: %d", beyond.StatusCode)
+	}
+}

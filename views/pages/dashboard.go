@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"strconv"
 	"time"
 
 	"growthcard/models"
@@ -17,6 +18,8 @@ type DashboardData struct {
 	Quota      models.Quota
 	Videos     []models.Video
 	Balance    Balance
+	VideoPage  int   // page of the video list shown, from 1
+	VideoTotal int64 // videos that are not deleted
 	VideoForm  models.VideoForm
 	VideoErrs  models.FieldErrors
 	EnrollErrs []string
@@ -79,3 +82,19 @@ func (d DashboardData) HeatPlaced() bool {
 
 // Today reports whether a video was registered today.
 func (d DashboardData) Today(v models.Video) bool { return v.Day == d.Quota.Day }
+
+// VideosPerPage is how many videos the dashboard lists at a time.
+const VideosPerPage = 10
+
+// VideoPages is the number of pages of the video list.
+func (d DashboardData) VideoPages() int {
+	return max(1, int((d.VideoTotal+VideosPerPage-1)/VideosPerPage))
+}
+
+// VideoPageURL is the dashboard showing page n of the video list.
+func VideoPageURL(n int) string {
+	if n <= 1 {
+		return "/dashboard#videos"
+	}
+	return "/dashboard?page=" + strconv.Itoa(n) + "#videos"
+}
