@@ -11,8 +11,22 @@ type migration struct {
 
 // migrations lists every schema step in order. Never edit an applied step: add one.
 func migrations() []migration {
-	return []migration{{1, "initial schema", schemaV1}}
+	return []migration{
+		{1, "initial schema", schemaV1},
+		{2, "lighter order indexes for bulk ingestion", schemaV2},
+	}
 }
+
+// schemaV2 lightens what every ingested order writes. orders_channel is written all
+// over the index (orders arrive in time order, channels at random), so each batch
+// dirties a page per row or so: keyed on channel_id alone its entries are a third the
+// size, and so are the pages a batch rewrites. No query read settled_at from it: the
+// rules take a channel's orders whole. order_events_order served no query at all.
+const schemaV2 = `
+DROP INDEX order_events_order;
+DROP INDEX orders_channel;
+CREATE INDEX orders_channel ON orders(channel_id);
+`
 
 const schemaV1 = `
 CREATE TABLE campaigns (
