@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -23,6 +24,9 @@ type Store struct {
 	r   *gorm.DB
 	now func() time.Time
 	hot hotStmts // bulk statements of order ingestion, prepared on w
+
+	bulkMu  sync.Mutex // guards bulkers
+	bulkers int        // imports running: while any does, the writer has bulk settings
 }
 
 // Open opens (creating if needed) the SQLite file at path, applies pending migrations
