@@ -59,19 +59,6 @@ func (s *Store) Balance(ctx context.Context, accountID, campaignID int64) (Point
 	return b, err
 }
 
-// channelOrders loads every known order of a channel.
-func channelOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
-	var rows []orderRow
-	if err := tx.Where("channel_id = ?", channelID).Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]models.OrderState, len(rows))
-	for i, r := range rows {
-		out[i] = r.state()
-	}
-	return out, nil
-}
-
 // recomputeEntitlement recomputes the account's entitlement in the campaign from all
 // known orders and, when it differs from what was earned so far, appends one earn
 // entry for the difference under causeKey and updates the cached balance in the same
@@ -136,7 +123,11 @@ func (s *Store) countingOrders(tx *gorm.DB, channelID string) ([]models.OrderSta
 	if err != nil {
 		return nil, err
 	}
-	rows, err := st.Query(channelID)
+	return scanCounting(st.Query(channelID))
+}
+
+// scanCounting reads the rows of countingOrdersSQL.
+func scanCounting(rows *sql.Rows, err error) ([]models.OrderState, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -202,11 +193,14 @@ func (s *Store) translate(err error) error {
 
 // Entitlement computes the channel's GMV and points from every known order, whether
 // or not the account is approved (the points page shows what approval would give).
+// Like a recompute, it reads only the orders that can count (see countingOrders),
+// through a statement prepared on the reader pool: the points page and /api/v1/me
+// ask for it on every request.
 func (s *Store) Entitlement(ctx context.Context, channelID string, c models.Campaign) (models.Entitlement, error) {
 	if channelID == "" {
 		return models.Entitle(c, nil), nil
 	}
-	orders, err := channelOrders(s.read(ctx), channelID)
+	orders, err := scanCounting(s.readCounting.QueryContext(ctx, channelID))
 	if err != nil {
 		return models.Entitlement{}, err
 	}
