@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -58,19 +59,6 @@ func (s *Store) Balance(ctx context.Context, accountID, campaignID int64) (Point
 	return b, err
 }
 
-// channelOrders loads every known order of a channel.
-func channelOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
-	var rows []orderRow
-	if err := tx.Where("channel_id = ?", channelID).Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]models.OrderState, len(rows))
-	for i, r := range rows {
-		out[i] = r.state()
-	}
-	return out, nil
-}
-
 // recomputeEntitlement recomputes the account's entitlement in the campaign from all
 // known orders and, when it differs from what was earned so far, appends one earn
 // entry for the difference under causeKey and updates the cached balance in the same
@@ -98,25 +86,48 @@ func (s *Store) recompute(tx *gorm.DB, accountID, campaignID int64, causeKey, ca
 	if err := tx.First(&c, campaignID).Error; err != nil {
 		return notFound(err)
 	}
-	orders, err := countingOrders(tx, acct.Channel())
+	return s.settle(tx, c, accountID, acct.Channel(), causeKey, cause, orderID)
+}
+
+// settle computes the entitlement in campaign c of the account approved in it, whose
+// channel is channelID, from all known orders, and writes the difference to what it
+// earned so far (see writeEarn).
+func (s *Store) settle(tx *gorm.DB, c models.Campaign, accountID int64, channelID, causeKey, cause, orderID string) error {
+	orders, err := s.countingOrders(tx, channelID)
 	if err != nil {
 		return err
 	}
-	ent := models.Entitle(c, orders)
-	return s.writeEarn(tx, accountID, campaignID, ent.Points, causeKey, cause, orderID)
+	return s.writeEarn(tx, accountID, c.ID, models.Entitle(c, orders).Points, causeKey, cause, orderID)
 }
+
+// The statements of settle, prepared on the writer (see hotStmts).
+const (
+	countingOrdersSQL = "SELECT amount, settled_at FROM orders WHERE channel_id = ? AND source = '" + models.SourceShortVideo +
+		"' AND status = '" + models.StatusSettled + "' AND cancelled = 0 AND amount > 0"
+	balanceSQL       = "SELECT earned, balance FROM point_balances WHERE account_id = ? AND campaign_id = ?"
+	createBalanceSQL = "INSERT INTO point_balances (account_id, campaign_id, earned, spent, balance, updated_at) VALUES (?, ?, 0, 0, 0, ?)"
+	updateEarnedSQL  = "UPDATE point_balances SET earned = ?, balance = balance + ?, updated_at = ? WHERE account_id = ? AND campaign_id = ? AND earned = ?"
+	insertEarnSQL    = "INSERT INTO ledger_entries (account_id, campaign_id, kind, delta, cause_key, cause, order_id, balance_after, created_at) VALUES (?, ?, '" +
+		models.LedgerEarn + "', ?, ?, ?, ?, ?, ?)"
+)
 
 // countingOrders loads the channel's orders that can count towards GMV (settled
 // short-video orders with an amount, not cancelled) and only the columns the rules
 // read. It is a pure pre-filter of what models.ComputeGMV keeps, so that recomputing
 // a big channel stays cheap; the rules still decide.
-func countingOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
+func (s *Store) countingOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) {
 	if channelID == "" {
 		return nil, nil
 	}
-	rows, err := tx.Model(&orderRow{}).Select("amount, settled_at").
-		Where("channel_id = ? AND source = ? AND status = ? AND cancelled = ? AND amount > 0",
-			channelID, models.SourceShortVideo, models.StatusSettled, false).Rows()
+	st, err := bind(tx, s.hot.countingOrders)
+	if err != nil {
+		return nil, err
+	}
+	return scanCounting(st.Query(channelID))
+}
+
+// scanCounting reads the rows of countingOrdersSQL.
+func scanCounting(rows *sql.Rows, err error) ([]models.OrderState, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -132,49 +143,64 @@ func countingOrders(tx *gorm.DB, channelID string) ([]models.OrderState, error) 
 	return out, rows.Err()
 }
 
-// writeEarn appends an earn entry bringing the account's earned points to target.
+// writeEarn appends an earn entry bringing the account's earned points to target and
+// updates the cached balance in the same transaction. The update is conditional on
+// the earned points read, so a lost update shows as ErrConflict rather than a wrong
+// balance; a cause key written before is ErrDuplicate.
 func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target models.Points, causeKey, cause, orderID string) error {
-	var b PointBalance
-	err := tx.Where("account_id = ? AND campaign_id = ?", accountID, campaignID).First(&b).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		b = PointBalance{AccountID: accountID, CampaignID: campaignID, UpdatedAt: s.now()}
-		if err := tx.Create(&b).Error; err != nil {
+	var stmts [4]*sql.Stmt
+	for i, p := range []*sql.Stmt{s.hot.balance, s.hot.createBalance, s.hot.updateEarned, s.hot.insertEarn} {
+		var err error
+		if stmts[i], err = bind(tx, p); err != nil {
 			return err
 		}
-	} else if err != nil {
+	}
+	now := s.now()
+	var earned, balance models.Points
+	err := stmts[0].QueryRow(accountID, campaignID).Scan(&earned, &balance)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = stmts[1].Exec(accountID, campaignID, now)
+	}
+	if err != nil {
 		return err
 	}
-	delta := target - b.Earned
+	delta := target - earned
 	if delta == 0 {
 		return nil
 	}
-	res := tx.Model(&PointBalance{}).
-		Where("account_id = ? AND campaign_id = ? AND earned = ?", accountID, campaignID, b.Earned).
-		Updates(map[string]any{"earned": target, "balance": gorm.Expr("balance + ?", delta), "updated_at": s.now()})
-	if res.Error != nil {
-		return res.Error
-	}
-	if res.RowsAffected != 1 {
-		return fmt.Errorf("balance of account %d changed underneath: %w", accountID, models.ErrConflict)
-	}
-	entry := LedgerEntry{AccountID: accountID, CampaignID: campaignID, Kind: models.LedgerEarn, Delta: delta,
-		CauseKey: causeKey, Cause: cause, OrderID: orderID, BalanceAfter: b.Balance + delta, CreatedAt: s.now()}
-	if err := tx.Create(&entry).Error; err != nil {
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return fmt.Errorf("ledger cause %s: %w", causeKey, models.ErrDuplicate)
-		}
+	res, err := stmts[2].Exec(int64(target), int64(delta), now, accountID, campaignID, int64(earned))
+	if err != nil {
 		return err
 	}
-	return nil
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return fmt.Errorf("balance of account %d changed underneath: %w", accountID, models.ErrConflict)
+	}
+	_, err = stmts[3].Exec(accountID, campaignID, int64(delta), causeKey, cause, orderID, int64(balance+delta), now)
+	if err = s.translate(err); errors.Is(err, gorm.ErrDuplicatedKey) {
+		return fmt.Errorf("ledger cause %s: %w", causeKey, models.ErrDuplicate)
+	}
+	return err
+}
+
+// translate turns a driver error into gorm's (ErrDuplicatedKey, …), as gorm does for
+// its own statements with TranslateError.
+func (s *Store) translate(err error) error {
+	if t, ok := s.w.Dialector.(gorm.ErrorTranslator); ok && err != nil {
+		return t.Translate(err)
+	}
+	return err
 }
 
 // Entitlement computes the channel's GMV and points from every known order, whether
 // or not the account is approved (the points page shows what approval would give).
+// Like a recompute, it reads only the orders that can count (see countingOrders),
+// through a statement prepared on the reader pool: the points page and /api/v1/me
+// ask for it on every request.
 func (s *Store) Entitlement(ctx context.Context, channelID string, c models.Campaign) (models.Entitlement, error) {
 	if channelID == "" {
 		return models.Entitle(c, nil), nil
 	}
-	orders, err := channelOrders(s.read(ctx), channelID)
+	orders, err := scanCounting(s.readCounting.QueryContext(ctx, channelID))
 	if err != nil {
 		return models.Entitlement{}, err
 	}

@@ -2,9 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
-	"sort"
-	"strings"
+	"slices"
 
 	"gorm.io/gorm"
 
@@ -22,11 +22,6 @@ const (
 // recomputes each account it touches once, so bigger batches are faster but name
 // their causes more coarsely.
 const IngestBatchSize = 1000
-
-// sqlChunk is how many rows one multi-row statement carries. Every statement is
-// padded to exactly this many rows, so the prepared-statement cache holds one entry
-// per statement however batches are cut.
-const sqlChunk = 100
 
 // IngestResult is what became of one order event.
 type IngestResult struct {
@@ -97,31 +92,36 @@ type channelTouch struct {
 // ingestBatch does IngestEvents' work for one batch inside tx.
 func (s *Store) ingestBatch(tx *gorm.DB, events []models.OrderEvent, via string) ([]IngestResult, error) {
 	results := make([]IngestResult, len(events))
-	var fresh []models.OrderEvent
+	fresh := make([]models.OrderEvent, 0, len(events)) // the first copy of each storable id
+	seen := make(map[string]struct{}, len(events))
 	for i, e := range events {
 		results[i].EventID = e.EventID
 		if reason := ingestable(e); reason != "" {
 			results[i].Status, results[i].Reason = IngestRejected, reason
 			continue
 		}
+		if _, again := seen[e.EventID]; again {
+			results[i].Status = IngestDuplicate // a second copy in this batch
+			continue
+		}
+		seen[e.EventID] = struct{}{}
 		fresh = append(fresh, e)
 	}
-	inserted, err := s.insertEvents(tx, fresh, via)
+	known, err := s.insertEvents(tx, fresh, via)
 	if err != nil {
 		return nil, err
 	}
-	var applied []models.OrderEvent
+	applied := make([]models.OrderEvent, 0, len(fresh))
 	for i, e := range events {
 		if results[i].Status != "" {
 			continue
 		}
-		if inserted[e.EventID] {
-			delete(inserted, e.EventID) // a second copy in this batch is a duplicate
-			results[i].Status = IngestApplied
-			applied = append(applied, e)
-		} else {
+		if known[e.EventID] {
 			results[i].Status = IngestDuplicate
+			continue
 		}
+		results[i].Status = IngestApplied
+		applied = append(applied, e)
 	}
 	if len(applied) == 0 {
 		return results, nil
@@ -144,7 +144,7 @@ func (s *Store) ingestBatch(tx *gorm.DB, events []models.OrderEvent, via string)
 		}
 		t.last, t.events = e, t.events+1
 	}
-	dirty := map[string]bool{}
+	dirty := make(map[string]bool, len(applied))
 	for _, e := range applied {
 		prev := states[e.OrderID]
 		if prev != nil && prev.ChannelID != e.ChannelID {
@@ -176,89 +176,149 @@ func ingestable(e models.OrderEvent) string {
 	return ""
 }
 
-// The bulk statements, each carrying exactly sqlChunk rows (see sqlChunk).
-var (
-	insertEventsSQL = "INSERT INTO order_events (event_id, order_id, channel_id, video_id, source, amount, status, settled_at, via, received_at) VALUES " +
-		placeholders(sqlChunk, 10) + " ON CONFLICT(event_id) DO NOTHING RETURNING event_id"
-	loadOrdersSQL = "SELECT order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, last_event_id FROM orders WHERE order_id IN " +
-		placeholders(1, sqlChunk)
-	upsertOrdersSQL = "INSERT INTO orders (order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, settled_day, last_event_id, updated_at) VALUES " +
-		placeholders(sqlChunk, 11) + ` ON CONFLICT(order_id) DO UPDATE SET channel_id = excluded.channel_id,
+// The multi-row statements, as functions of how many rows they carry. Values shared by
+// every row (the event's channel of arrival, the clock) are bound once as ?1 and ?2.
+func insertEventsSQL(rows int) string {
+	return "INSERT INTO order_events (event_id, order_id, channel_id, video_id, source, amount, status, settled_at, via, received_at) VALUES " +
+		numbered(rows, 8, 3, "?1", "?2") + " ON CONFLICT(event_id) DO NOTHING"
+}
+
+func knownEventsSQL(rows int) string {
+	return "SELECT event_id FROM order_events WHERE event_id IN " + inList(rows)
+}
+
+func loadOrdersSQL(rows int) string {
+	return "SELECT order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, last_event_id FROM orders WHERE order_id IN " +
+		inList(rows)
+}
+
+func upsertOrdersSQL(rows int) string {
+	return "INSERT INTO orders (order_id, channel_id, video_id, source, amount, status, cancelled, settled_at, settled_day, last_event_id, updated_at) VALUES " +
+		numbered(rows, 10, 2, "?1") + ` ON CONFLICT(order_id) DO UPDATE SET channel_id = excluded.channel_id,
 		video_id = excluded.video_id, source = excluded.source, amount = excluded.amount, status = excluded.status,
 		cancelled = excluded.cancelled, settled_at = excluded.settled_at, settled_day = excluded.settled_day,
 		last_event_id = excluded.last_event_id, updated_at = excluded.updated_at`
-	approvedOfSQL = `SELECT DISTINCT enrollments.account_id, enrollments.campaign_id, accounts.channel_id
-		FROM enrollments JOIN accounts ON accounts.id = enrollments.account_id
-		WHERE enrollments.status = 'approved' AND accounts.channel_id IN ` + placeholders(1, sqlChunk) + `
-		ORDER BY enrollments.account_id, enrollments.campaign_id`
-)
+}
 
-// insertEvents appends events to order_events, skipping known ids, and returns the
-// ids it inserted.
+func approvedOfSQL(rows int) string {
+	return `SELECT DISTINCT enrollments.account_id, enrollments.campaign_id, accounts.channel_id
+		FROM enrollments JOIN accounts ON accounts.id = enrollments.account_id
+		WHERE enrollments.status = 'approved' AND accounts.channel_id IN ` + inList(rows) + `
+		ORDER BY enrollments.account_id, enrollments.campaign_id`
+}
+
+// insertEvents appends events (whose ids are distinct) to order_events and returns the
+// ids that were already there, which it leaves alone. It first inserts them all,
+// skipping conflicts, and counts the rows written: in the usual case, every event is
+// new and that is all. When some were known, it rolls the inserts back, asks which ids
+// are known and inserts the others. The writer is one connection inside an IMMEDIATE
+// transaction, so nothing else writes in between.
 func (s *Store) insertEvents(tx *gorm.DB, events []models.OrderEvent, via string) (map[string]bool, error) {
-	inserted := make(map[string]bool, len(events))
+	known := map[string]bool{}
 	if len(events) == 0 {
-		return inserted, nil
+		return known, nil
 	}
-	st, err := bind(tx, s.hot.insertEvents)
+	const sp = "ingest_events"
+	if err := tx.SavePoint(sp).Error; err != nil {
+		return nil, err
+	}
+	n, err := s.writeEvents(tx, events, via)
 	if err != nil {
 		return nil, err
 	}
-	now := s.now()
-	args := make([]any, 0, sqlChunk*10)
-	for start := 0; start < len(events); start += sqlChunk {
-		part := events[start:min(start+sqlChunk, len(events))]
-		args = args[:0]
-		for i := range sqlChunk {
-			e := part[min(i, len(part)-1)] // pad with the last row: its copy conflicts and is skipped
-			args = append(args, e.EventID, e.OrderID, e.ChannelID, e.VideoID, e.Source, int64(e.Amount), e.Status,
-				e.SettledAt.UTC(), via, now)
-		}
-		rows, err := st.Query(args...)
-		if err != nil {
+	if n != int64(len(events)) {
+		if err := tx.RollbackTo(sp).Error; err != nil {
 			return nil, err
 		}
+		ids := make([]string, len(events))
+		for i, e := range events {
+			ids[i] = e.EventID
+		}
+		if known, err = s.knownEvents(tx, ids); err != nil {
+			return nil, err
+		}
+		rest := make([]models.OrderEvent, 0, len(events)-len(known))
+		for _, e := range events {
+			if !known[e.EventID] {
+				rest = append(rest, e)
+			}
+		}
+		if n, err = s.writeEvents(tx, rest, via); err != nil {
+			return nil, err
+		}
+		if n != int64(len(rest)) {
+			return nil, fmt.Errorf("order events: wrote %d of %d new events", n, len(rest))
+		}
+	}
+	return known, tx.Exec("RELEASE SAVEPOINT " + sp).Error
+}
+
+// writeEvents inserts events, skipping known ids, and returns how many it wrote.
+func (s *Store) writeEvents(tx *gorm.DB, events []models.OrderEvent, via string) (int64, error) {
+	var written int64
+	args := make([]any, 0, 2+bigChunk*8)
+	now := s.now()
+	err := s.hot.insertEvents.each(tx, len(events), func(st *sql.Stmt, from, to, size int) error {
+		args = append(args[:0], via, now)
+		for i := range size {
+			e := &events[min(from+i, to-1)] // padding repeats the last row: its copy conflicts and is skipped
+			args = append(args, e.EventID, e.OrderID, e.ChannelID, e.VideoID, e.Source, int64(e.Amount), e.Status,
+				e.SettledAt.UTC())
+		}
+		res, err := st.Exec(args...)
+		if err != nil {
+			return err
+		}
+		n, err := res.RowsAffected()
+		written += n
+		return err
+	})
+	return written, err
+}
+
+// knownEvents returns which of ids are in order_events.
+func (s *Store) knownEvents(tx *gorm.DB, ids []string) (map[string]bool, error) {
+	known := map[string]bool{}
+	err := s.hot.knownEvents.each(tx, len(ids), func(st *sql.Stmt, from, to, size int) error {
+		rows, err := st.Query(padded(ids[from:to], size)...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
 		for rows.Next() {
 			var id string
 			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
-			inserted[id] = true
+			known[id] = true
 		}
-		if err := rows.Close(); err != nil {
-			return nil, err
-		}
-	}
-	return inserted, nil
+		return rows.Err()
+	})
+	return known, err
 }
 
 // loadOrders reads the current state of the named orders (absent ones are missing).
 func (s *Store) loadOrders(tx *gorm.DB, ids []string) (map[string]*models.OrderState, error) {
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
 	states := make(map[string]*models.OrderState, len(ids))
-	st, err := bind(tx, s.hot.loadOrders)
-	if err != nil {
-		return nil, err
-	}
-	for start := 0; start < len(ids); start += sqlChunk {
-		rows, err := st.Query(padded(ids[start:min(start+sqlChunk, len(ids))])...)
+	err := s.hot.loadOrders.each(tx, len(ids), func(st *sql.Stmt, from, to, size int) error {
+		rows, err := st.Query(padded(ids[from:to], size)...)
 		if err != nil {
-			return nil, err
+			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var o models.OrderState
 			if err := rows.Scan(&o.OrderID, &o.ChannelID, &o.VideoID, &o.Source, &o.Amount, &o.Status, &o.Cancelled,
 				&o.SettledAt, &o.EventID); err != nil {
-				rows.Close()
-				return nil, err
+				return err
 			}
 			states[o.OrderID] = &o
 		}
-		if err := rows.Close(); err != nil {
-			return nil, err
-		}
-	}
-	return states, nil
+		return rows.Err()
+	})
+	return states, err
 }
 
 // upsertOrders writes the dirty orders' states. last_event_id is the winning event's
@@ -268,26 +328,19 @@ func (s *Store) upsertOrders(tx *gorm.DB, states map[string]*models.OrderState, 
 	for id := range dirty {
 		ids = append(ids, id)
 	}
-	sort.Strings(ids)
-	st, err := bind(tx, s.hot.upsertOrders)
-	if err != nil {
-		return err
-	}
+	slices.Sort(ids)
+	args := make([]any, 0, 1+bigChunk*10)
 	now := s.now()
-	args := make([]any, 0, sqlChunk*11)
-	for start := 0; start < len(ids); start += sqlChunk {
-		part := ids[start:min(start+sqlChunk, len(ids))]
-		args = args[:0]
-		for i := range sqlChunk {
-			o := states[part[min(i, len(part)-1)]] // padding repeats the last row: same values
+	return s.hot.upsertOrders.each(tx, len(ids), func(st *sql.Stmt, from, to, size int) error {
+		args = append(args[:0], now)
+		for i := range size {
+			o := states[ids[min(from+i, to-1)]] // padding repeats the last row: same values
 			args = append(args, o.OrderID, o.ChannelID, o.VideoID, o.Source, int64(o.Amount), o.Status, o.Cancelled,
-				o.SettledAt.UTC(), models.Day(o.SettledAt), o.EventID, now)
+				o.SettledAt.UTC(), models.Day(o.SettledAt), o.EventID)
 		}
-		if _, err := st.Exec(args...); err != nil {
-			return err
-		}
-	}
-	return nil
+		_, err := st.Exec(args...)
+		return err
+	})
 }
 
 // recomputeTouched recomputes every account bound to a touched channel, in every
@@ -297,37 +350,42 @@ func (s *Store) recomputeTouched(tx *gorm.DB, touched map[string]*channelTouch) 
 	for ch := range touched {
 		channels = append(channels, ch)
 	}
-	sort.Strings(channels)
-	st, err := bind(tx, s.hot.approvedOf)
-	if err != nil {
-		return err
-	}
+	slices.Sort(channels)
 	type target struct {
 		accountID, campaignID int64
 		channelID             string
 	}
 	var targets []target
-	for start := 0; start < len(channels); start += sqlChunk {
-		rows, err := st.Query(padded(channels[start:min(start+sqlChunk, len(channels))])...)
+	err := s.hot.approvedOf.each(tx, len(channels), func(st *sql.Stmt, from, to, size int) error {
+		rows, err := st.Query(padded(channels[from:to], size)...)
 		if err != nil {
 			return err
 		}
+		defer rows.Close()
 		for rows.Next() {
 			var t target
 			if err := rows.Scan(&t.accountID, &t.campaignID, &t.channelID); err != nil {
-				rows.Close()
 				return err
 			}
 			targets = append(targets, t)
 		}
-		if err := rows.Close(); err != nil {
-			return err
-		}
+		return rows.Err()
+	})
+	if err != nil {
+		return err
 	}
+	campaigns := map[int64]models.Campaign{}
 	for _, t := range targets {
+		c, ok := campaigns[t.campaignID]
+		if !ok {
+			if err := tx.First(&c, t.campaignID).Error; err != nil {
+				return notFound(err)
+			}
+			campaigns[t.campaignID] = c
+		}
 		touch := touched[t.channelID]
 		key := fmt.Sprintf("event:%s:a%d:c%d", touch.last.EventID, t.accountID, t.campaignID)
-		if err := s.recompute(tx, t.accountID, t.campaignID, key, eventCause(touch), touch.last.OrderID); err != nil {
+		if err := s.settle(tx, c, t.accountID, t.channelID, key, eventCause(touch), touch.last.OrderID); err != nil {
 			return err
 		}
 	}
@@ -349,16 +407,10 @@ func eventCause(t *channelTouch) string {
 	return fmt.Sprintf("订单 %s 结算 %s", e.OrderID, e.Amount.Display())
 }
 
-// placeholders returns "(?,…,?),(?,…,?)…": rows groups of cols marks.
-func placeholders(rows, cols int) string {
-	group := "(" + strings.Repeat("?,", cols-1) + "?)"
-	return strings.Repeat(group+",", rows-1) + group
-}
-
-// padded returns ids as exactly sqlChunk arguments, repeating the last one: an IN
-// list does not mind repeats, and a fixed shape keeps one prepared statement.
-func padded(ids []string) []any {
-	args := make([]any, sqlChunk)
+// padded returns ids as exactly size arguments, repeating the last one: an IN list
+// does not mind repeats, and a fixed shape keeps one prepared statement.
+func padded(ids []string, size int) []any {
+	args := make([]any, size)
 	for i := range args {
 		args[i] = ids[min(i, len(ids)-1)]
 	}

@@ -59,7 +59,8 @@ func (s *Store) SessionAccount(ctx context.Context, token string) (models.Accoun
 	}
 	err := s.read(ctx).Joins("JOIN sessions ON sessions.account_id = accounts.id").
 		Where("sessions.id = ? AND sessions.expires_at > ?", hashToken(token), s.now()).
-		First(&a).Error
+		Take(&a).Error // one session at most: no ORDER BY, which SQLite would sort for
+
 	return a, notFound(err)
 }
 

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"sync"
 	"time"
 
 	"gorm.io/driver/sqlite"
@@ -23,6 +24,11 @@ type Store struct {
 	r   *gorm.DB
 	now func() time.Time
 	hot hotStmts // bulk statements of order ingestion, prepared on w
+
+	readCounting *sql.Stmt // countingOrdersSQL on the reader pool, for Entitlement
+
+	bulkMu  sync.Mutex // guards bulkers
+	bulkers int        // imports running: while any does, the writer has bulk settings
 }
 
 // Open opens (creating if needed) the SQLite file at path, applies pending migrations
@@ -66,6 +72,10 @@ func Open(path string, now func() time.Time) (*Store, error) {
 	rdb.SetMaxOpenConns(8)
 	rdb.SetMaxIdleConns(8)
 	s.r = r
+	if s.readCounting, err = rdb.Prepare(countingOrdersSQL); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
 	if err := s.seed(); err != nil {
 		s.Close()
 		return nil, err
@@ -93,6 +103,9 @@ func dsn(path string, readOnly bool) string {
 // Close checkpoints and closes both pools.
 func (s *Store) Close() error {
 	errs := []error{s.closeHot()}
+	if s.readCounting != nil {
+		errs = append(errs, s.readCounting.Close())
+	}
 	if s.r != nil {
 		if db, err := s.r.DB(); err == nil {
 			errs = append(errs, db.Close())
