@@ -157,8 +157,8 @@ var (
 		"PRAGMA wal_autocheckpoint = 10000", // a page rewritten by several batches is copied back once
 	}
 	normalPragmas = []string{
-		"PRAGMA cache_size = -20000", // as dsn sets it
-		"PRAGMA wal_autocheckpoint = 1000",
+		"PRAGMA cache_size = " + cacheSize, // as dsn sets it
+		"PRAGMA wal_autocheckpoint = 1000", // SQLite's default
 	}
 )
 

@@ -2,8 +2,12 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"growthcard/models"
 )
@@ -74,4 +78,68 @@ func TestAbandonImports(t *testing.T) {
 	if got.Status != models.ImportFailed || got.Errors == "" || got.FinishedAt == nil {
 		t.Fatalf("%+v", got)
 	}
+}
+
+// TestBulkSettingsLastWhileImportsRun: the writer has the bulk settings from the
+// first running import until the last one ends, then its usual ones again.
+func TestBulkSettingsLastWhileImportsRun(t *testing.T) {
+	s, _ := ptOpen(t)
+	settings := func() (cache, checkpoint int64) {
+		t.Helper()
+		if err := s.w.Raw("PRAGMA cache_size").Scan(&cache).Error; err != nil {
+			t.Fatal(err)
+		}
+		if err := s.w.Raw("PRAGMA wal_autocheckpoint").Scan(&checkpoint).Error; err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if c, k := settings(); c != -20000 || k != 1000 {
+		t.Fatalf("before: cache %d, checkpoint %d", c, k)
+	}
+	first, err := s.bulk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.bulk()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first()
+	if c, k := settings(); c != -65536 || k != 10000 {
+		t.Fatalf("while one import still runs: cache %d, checkpoint %d", c, k)
+	}
+	second()
+	if c, k := settings(); c != -20000 || k != 1000 {
+		t.Fatalf("after: cache %d, checkpoint %d", c, k)
+	}
+}
+
+// TestRunImportStopsOnWriteError: when a batch cannot be written, the import stops,
+// the reader a batch ahead stops too, and the job fails with nothing counted.
+func TestRunImportStopsOnWriteError(t *testing.T) {
+	s, _ := ptOpen(t)
+	var csv strings.Builder
+	csv.WriteString("order_id,channel_id,source,amount,status,settled_at\n")
+	for i := range 3*importBatchSize + 5 {
+		fmt.Fprintf(&csv, "o%d,ch%d,short_video,1.00,settled,2025-12-01 10:00:00\n", i, i%50)
+	}
+	job, err := s.StartImport(context.Background(), Actor{}, "big.csv", 3*importBatchSize+5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	before := runtime.NumGoroutine()
+	job, err = s.RunImport(ctx, job.ID, strings.NewReader(csv.String()))
+	if !errors.Is(err, context.Canceled) || job.Status != models.ImportFailed || job.DoneRows != 0 {
+		t.Fatalf("job %+v err %v", job, err)
+	}
+	for range 100 { // the reader goroutine is gone once RunImport returns, give or take scheduling
+		if runtime.NumGoroutine() <= before {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Errorf("%d goroutines, %d before", runtime.NumGoroutine(), before)
 }

@@ -83,6 +83,9 @@ func Open(path string, now func() time.Time) (*Store, error) {
 	return s, nil
 }
 
+// cacheSize is every connection's page cache: negative is in KiB (about 20 MB).
+const cacheSize = "-20000"
+
 // dsn builds mattn/go-sqlite3 parameters: WAL, busy timeout, foreign keys, and
 // IMMEDIATE transactions on the writer or query_only on readers.
 func dsn(path string, readOnly bool) string {
@@ -91,7 +94,7 @@ func dsn(path string, readOnly bool) string {
 	q.Set("_busy_timeout", "10000")
 	q.Set("_foreign_keys", "on")
 	q.Set("_synchronous", "NORMAL")
-	q.Set("_cache_size", "-20000")
+	q.Set("_cache_size", cacheSize)
 	if readOnly {
 		q.Set("_query_only", "1")
 	} else {
