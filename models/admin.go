@@ -39,7 +39,8 @@ type LedgerLine struct {
 	ID           int64
 	Kind         string // earn or heat
 	Delta        Points
-	Cause        string
+	Cause        string    // a Chinese message, a format when CauseArgs is not empty
+	CauseArgs    CauseArgs // values for the format
 	CauseKey     string
 	OrderID      string
 	BalanceAfter Points

@@ -1,6 +1,9 @@
 package models
 
 import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -24,7 +27,8 @@ type LedgerEntry struct {
 	Kind         string // LedgerEarn or LedgerHeat
 	Delta        Points
 	CauseKey     string
-	Cause        string // Chinese, shown to the creator through p.T (fixed causes translate; filled ones stay Chinese)
+	Cause        string    // a Chinese message (a format when CauseArgs is not empty), translated on pages
+	CauseArgs    CauseArgs // the values the format is filled with, so each language fills its own
 	OrderID      string
 	VideoID      *int64
 	BalanceAfter Points
@@ -89,3 +93,51 @@ func (j ImportJob) Percent() int {
 
 // Finished reports whether the job will change no more.
 func (j ImportJob) Finished() bool { return j.Status != ImportRunning }
+
+// CauseArgs are the values a ledger cause's format is filled with; stored as JSON.
+type CauseArgs []string
+
+// Value stores the arguments as a JSON array ("" when there are none).
+func (a CauseArgs) Value() (driver.Value, error) {
+	if len(a) == 0 {
+		return "", nil
+	}
+	b, err := json.Marshal([]string(a))
+	return string(b), err
+}
+
+// Scan reads the arguments stored by Value.
+func (a *CauseArgs) Scan(src any) error {
+	var raw []byte
+	switch v := src.(type) {
+	case nil:
+	case string:
+		raw = []byte(v)
+	case []byte:
+		raw = v
+	default:
+		return fmt.Errorf("cause args: cannot scan %T", src)
+	}
+	*a = nil
+	if len(raw) == 0 {
+		return nil
+	}
+	return json.Unmarshal(raw, (*[]string)(a))
+}
+
+// Any returns the arguments for a fmt-style fill.
+func (a CauseArgs) Any() []any {
+	out := make([]any, len(a))
+	for i, v := range a {
+		out[i] = v
+	}
+	return out
+}
+
+// CauseText fills a cause's format with its arguments (the Chinese text).
+func CauseText(cause string, args CauseArgs) string {
+	if len(args) == 0 {
+		return cause
+	}
+	return fmt.Sprintf(cause, args.Any()...)
+}

@@ -86,7 +86,7 @@ func (s *Store) AccountDetail(ctx context.Context, id int64, c models.Campaign, 
 		return d, err
 	}
 	for _, e := range entries {
-		d.Ledger = append(d.Ledger, models.LedgerLine{ID: e.ID, Kind: e.Kind, Delta: e.Delta, Cause: e.Cause,
+		d.Ledger = append(d.Ledger, models.LedgerLine{ID: e.ID, Kind: e.Kind, Delta: e.Delta, Cause: e.Cause, CauseArgs: e.CauseArgs,
 			CauseKey: e.CauseKey, OrderID: e.OrderID, BalanceAfter: e.BalanceAfter, CreatedAt: e.CreatedAt})
 	}
 	b, err := s.Balance(ctx, id, c.ID)

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 
 	"gorm.io/gorm"
 
@@ -51,7 +50,7 @@ func (s *Store) Heat(ctx context.Context, who Actor, accountID, videoID, campaig
 		}
 		id := v.ID
 		entry = LedgerEntry{AccountID: accountID, CampaignID: campaignID, Kind: models.LedgerHeat, Delta: -points,
-			CauseKey: "heat:" + randomKey(), Cause: fmt.Sprintf("加热视频《%s》", v.Title), VideoID: &id,
+			CauseKey: "heat:" + randomKey(), Cause: "加热视频《%s》", CauseArgs: models.CauseArgs{v.Title}, VideoID: &id,
 			BalanceAfter: b.Balance - points, CreatedAt: s.now()}
 		if err := tx.Create(&entry).Error; err != nil {
 			return err

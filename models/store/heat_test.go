@@ -43,7 +43,7 @@ func TestHeat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Delta != -15000 || e.BalanceAfter != 0 || e.Kind != models.LedgerHeat || e.Cause != "加热视频《我的视频》" {
+	if e.Delta != -15000 || e.BalanceAfter != 0 || e.Kind != models.LedgerHeat || models.CauseText(e.Cause, e.CauseArgs) != "加热视频《我的视频》" {
 		t.Fatalf("entry %+v", e)
 	}
 	if b := ptCheckLedger(t, s, a.ID, c.ID); b.Balance != 0 || b.Spent != 15000 {

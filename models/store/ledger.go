@@ -64,11 +64,18 @@ func (s *Store) Balance(ctx context.Context, accountID, campaignID int64) (Point
 // entry for the difference under causeKey and updates the cached balance in the same
 // transaction. Accounts without an approved enrolment earn nothing (SPEC rule 8).
 func (s *Store) recomputeEntitlement(tx *gorm.DB, accountID, campaignID int64, causeKey, cause string) error {
-	return s.recompute(tx, accountID, campaignID, causeKey, cause, "")
+	return s.recompute(tx, accountID, campaignID, causeKey, ledgerCause{format: cause}, "")
+}
+
+// ledgerCause is what a ledger entry says made it: a Chinese message id, which is a
+// format when args are given, so that every language fills in its own sentence.
+type ledgerCause struct {
+	format string
+	args   models.CauseArgs
 }
 
 // recompute is recomputeEntitlement with the order the cause names, if one.
-func (s *Store) recompute(tx *gorm.DB, accountID, campaignID int64, causeKey, cause, orderID string) error {
+func (s *Store) recompute(tx *gorm.DB, accountID, campaignID int64, causeKey string, cause ledgerCause, orderID string) error {
 	var approved int64
 	if err := tx.Model(&models.Enrollment{}).
 		Where("account_id = ? AND campaign_id = ? AND status = ?", accountID, campaignID, models.EnrollApproved).
@@ -92,7 +99,7 @@ func (s *Store) recompute(tx *gorm.DB, accountID, campaignID int64, causeKey, ca
 // settle computes the entitlement in campaign c of the account approved in it, whose
 // channel is channelID, from all known orders, and writes the difference to what it
 // earned so far (see writeEarn).
-func (s *Store) settle(tx *gorm.DB, c models.Campaign, accountID int64, channelID, causeKey, cause, orderID string) error {
+func (s *Store) settle(tx *gorm.DB, c models.Campaign, accountID int64, channelID, causeKey string, cause ledgerCause, orderID string) error {
 	orders, err := s.countingOrders(tx, channelID)
 	if err != nil {
 		return err
@@ -107,8 +114,8 @@ const (
 	balanceSQL       = "SELECT earned, balance FROM point_balances WHERE account_id = ? AND campaign_id = ?"
 	createBalanceSQL = "INSERT INTO point_balances (account_id, campaign_id, earned, spent, balance, updated_at) VALUES (?, ?, 0, 0, 0, ?)"
 	updateEarnedSQL  = "UPDATE point_balances SET earned = ?, balance = balance + ?, updated_at = ? WHERE account_id = ? AND campaign_id = ? AND earned = ?"
-	insertEarnSQL    = "INSERT INTO ledger_entries (account_id, campaign_id, kind, delta, cause_key, cause, order_id, balance_after, created_at) VALUES (?, ?, '" +
-		models.LedgerEarn + "', ?, ?, ?, ?, ?, ?)"
+	insertEarnSQL    = "INSERT INTO ledger_entries (account_id, campaign_id, kind, delta, cause_key, cause, cause_args, order_id, balance_after, created_at) VALUES (?, ?, '" +
+		models.LedgerEarn + "', ?, ?, ?, ?, ?, ?, ?)"
 )
 
 // countingOrders loads the channel's orders that can count towards GMV (settled
@@ -147,7 +154,7 @@ func scanCounting(rows *sql.Rows, err error) ([]models.OrderState, error) {
 // updates the cached balance in the same transaction. The update is conditional on
 // the earned points read, so a lost update shows as ErrConflict rather than a wrong
 // balance; a cause key written before is ErrDuplicate.
-func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target models.Points, causeKey, cause, orderID string) error {
+func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target models.Points, causeKey string, cause ledgerCause, orderID string) error {
 	var stmts [4]*sql.Stmt
 	for i, p := range []*sql.Stmt{s.hot.balance, s.hot.createBalance, s.hot.updateEarned, s.hot.insertEarn} {
 		var err error
@@ -175,7 +182,11 @@ func (s *Store) writeEarn(tx *gorm.DB, accountID, campaignID int64, target model
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
 		return fmt.Errorf("balance of account %d changed underneath: %w", accountID, models.ErrConflict)
 	}
-	_, err = stmts[3].Exec(accountID, campaignID, int64(delta), causeKey, cause, orderID, int64(balance+delta), now)
+	args, err := cause.args.Value()
+	if err != nil {
+		return err
+	}
+	_, err = stmts[3].Exec(accountID, campaignID, int64(delta), causeKey, cause.format, args, orderID, int64(balance+delta), now)
 	if err = s.translate(err); errors.Is(err, gorm.ErrDuplicatedKey) {
 		return fmt.Errorf("ledger cause %s: %w", causeKey, models.ErrDuplicate)
 	}

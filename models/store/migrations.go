@@ -15,6 +15,8 @@ func migrations() []migration {
 		{1, "initial schema", schemaV1},
 		{2, "lighter order indexes for bulk ingestion", schemaV2},
 		{10, "manager console: queue, overview and export indexes; channel history; append-only audit", schemaAdmin},
+		{11, "ledger causes keep their values apart, so each language fills its own sentence",
+			"ALTER TABLE ledger_entries ADD COLUMN cause_args TEXT NOT NULL DEFAULT ''"},
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"gorm.io/gorm"
 
@@ -392,19 +393,20 @@ func (s *Store) recomputeTouched(tx *gorm.DB, touched map[string]*channelTouch) 
 	return nil
 }
 
-// eventCause is the Chinese ledger text for a channel's events in one batch, each
-// form a whole sentence.
-func eventCause(t *channelTouch) string {
+// eventCause is the ledger cause for a channel's events in one batch: a whole
+// Chinese sentence per shape, filled with the order, its amount and the count.
+func eventCause(t *channelTouch) ledgerCause {
 	e := t.last
+	n := strconv.Itoa(t.events)
 	switch {
 	case e.Status == models.StatusCancelled && t.events > 1:
-		return fmt.Sprintf("订单 %s 取消结算 等 %d 个订单事件", e.OrderID, t.events)
+		return ledgerCause{"订单 %s 取消结算 等 %s 个订单事件", models.CauseArgs{e.OrderID, n}}
 	case e.Status == models.StatusCancelled:
-		return fmt.Sprintf("订单 %s 取消结算", e.OrderID)
+		return ledgerCause{"订单 %s 取消结算", models.CauseArgs{e.OrderID}}
 	case t.events > 1:
-		return fmt.Sprintf("订单 %s 结算 %s 等 %d 个订单事件", e.OrderID, e.Amount.Display(), t.events)
+		return ledgerCause{"订单 %s 结算 %s 等 %s 个订单事件", models.CauseArgs{e.OrderID, e.Amount.Display(), n}}
 	}
-	return fmt.Sprintf("订单 %s 结算 %s", e.OrderID, e.Amount.Display())
+	return ledgerCause{"订单 %s 结算 %s", models.CauseArgs{e.OrderID, e.Amount.Display()}}
 }
 
 // padded returns ids as exactly size arguments, repeating the last one: an IN list

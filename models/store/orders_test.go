@@ -32,7 +32,7 @@ func TestIngestAppliesAndDuplicates(t *testing.T) {
 	var entries []LedgerEntry
 	s.r.Where("account_id = ?", a.ID).Order("id").Find(&entries)
 	if len(entries) != 1 || entries[0].CauseKey != fmt.Sprintf("event:e2:a%d:c%d", a.ID, c.ID) ||
-		entries[0].Cause != "订单 o2 结算 ¥100.00 等 2 个订单事件" || entries[0].OrderID != "o2" {
+		models.CauseText(entries[0].Cause, entries[0].CauseArgs) != "订单 o2 结算 ¥100.00 等 2 个订单事件" || entries[0].OrderID != "o2" {
 		t.Fatalf("entries %+v", entries)
 	}
 }
@@ -74,7 +74,7 @@ func TestCancellationRemovesPoints(t *testing.T) {
 	}
 	var last LedgerEntry
 	s.r.Where("account_id = ?", a.ID).Order("id DESC").First(&last)
-	if last.Delta != -30000 || last.Cause != "订单 o2 取消结算" {
+	if last.Delta != -30000 || models.CauseText(last.Cause, last.CauseArgs) != "订单 o2 取消结算" {
 		t.Fatalf("last entry %+v", last)
 	}
 }

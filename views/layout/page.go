@@ -124,3 +124,12 @@ func CurrentItem(on bool) templ.Attributes {
 	}
 	return templ.Attributes{"aria-current": "true"}
 }
+
+// Cause translates a ledger cause: a whole message, or a format filled with its
+// values in the page's language.
+func (p Page) Cause(format string, args models.CauseArgs) string {
+	if len(args) == 0 {
+		return p.T(format)
+	}
+	return p.Tf(format, args.Any()...)
+}
