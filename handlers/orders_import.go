@@ -92,7 +92,7 @@ func (h *Handler) ImportJob(c echo.Context) error {
 		return err
 	}
 	c.Response().Header().Set("Vary", "HX-Request")
-	if c.Request().Header.Get("HX-Request") == "true" {
+	if isHTMX(c) {
 		return h.render(c, http.StatusOK, pages.ImportProgress(h.page(c, "订单导入"), job))
 	}
 	return h.render(c, http.StatusOK, pages.ImportJobPage(h.page(c, "订单导入"), pages.ImportJobData{Job: job}))

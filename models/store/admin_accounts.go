@@ -24,20 +24,12 @@ func (s *Store) ListAccounts(ctx context.Context, f models.AccountFilter, campai
 	if f.Role != "" {
 		q = q.Where("accounts.role = ?", f.Role)
 	}
-	if strings.TrimSpace(f.Query) != "" {
-		like := likePattern(f.Query)
-		q = q.Where(`(lower(accounts.email) LIKE ? ESCAPE '\' OR lower(accounts.display_name) LIKE ? ESCAPE '\'`+
-			` OR lower(accounts.channel_id) LIKE ? ESCAPE '\' OR lower(accounts.channel_name) LIKE ? ESCAPE '\')`,
-			like, like, like, like)
-	}
+	q = searchAccounts(q, f.Query)
 	var total int64
 	if err := q.Count(&total).Error; err != nil {
 		return nil, 0, err
 	}
-	if f.PerPage <= 0 || f.PerPage > 200 {
-		f.PerPage = 50
-	}
-	f.Page = max(f.Page, 1)
+	f.Page, f.PerPage = pageOf(f.Page, f.PerPage, 50)
 	var rows []struct {
 		models.Account
 		Status string

@@ -35,10 +35,7 @@ func (s *Store) ListAudit(ctx context.Context, f models.AuditFilter) ([]models.A
 	if err := q.Count(&total).Error; err != nil {
 		return nil, 0, err
 	}
-	if f.PerPage <= 0 || f.PerPage > 200 {
-		f.PerPage = 50
-	}
-	f.Page = max(f.Page, 1)
+	f.Page, f.PerPage = pageOf(f.Page, f.PerPage, 50)
 	var out []models.AuditRecord
 	err := q.Order("id DESC").Limit(f.PerPage).Offset((f.Page - 1) * f.PerPage).Find(&out).Error
 	return out, total, err

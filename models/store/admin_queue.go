@@ -47,6 +47,26 @@ func likePattern(q string) string {
 	return "%" + r.Replace(strings.ToLower(strings.TrimSpace(q))) + "%"
 }
 
+// searchAccounts narrows q (joined with accounts) to a search over e-mail, name,
+// channel id and channel name; an empty search leaves q as it is.
+func searchAccounts(q *gorm.DB, query string) *gorm.DB {
+	if strings.TrimSpace(query) == "" {
+		return q
+	}
+	like := likePattern(query)
+	return q.Where(`(lower(accounts.email) LIKE ? ESCAPE '\' OR lower(accounts.display_name) LIKE ? ESCAPE '\'`+
+		` OR lower(accounts.channel_id) LIKE ? ESCAPE '\' OR lower(accounts.channel_name) LIKE ? ESCAPE '\')`,
+		like, like, like, like)
+}
+
+// pageOf clamps a requested page (from 1) and page size (1–200, else dflt).
+func pageOf(page, perPage, dflt int) (int, int) {
+	if perPage <= 0 || perPage > 200 {
+		perPage = dflt
+	}
+	return max(page, 1), perPage
+}
+
 // filteredEnrollments builds the queue's FROM and WHERE for f (no order, no paging).
 func filteredEnrollments(db *gorm.DB, f models.EnrollmentFilter, c models.Campaign) *gorm.DB {
 	q := db.Table("enrollments").Joins("JOIN accounts ON accounts.id = enrollments.account_id").
@@ -74,12 +94,7 @@ func filteredEnrollments(db *gorm.DB, f models.EnrollmentFilter, c models.Campai
 		}
 		q = q.Where(cond, periodArgs(first, last)...)
 	}
-	if strings.TrimSpace(f.Query) != "" {
-		like := likePattern(f.Query)
-		q = q.Where(`(lower(accounts.email) LIKE ? ESCAPE '\' OR lower(accounts.display_name) LIKE ? ESCAPE '\'`+
-			` OR lower(accounts.channel_id) LIKE ? ESCAPE '\' OR lower(accounts.channel_name) LIKE ? ESCAPE '\')`,
-			like, like, like, like)
-	}
+	q = searchAccounts(q, f.Query)
 	return q
 }
 
@@ -105,16 +120,6 @@ const enrollmentRowColumns = "enrollments.*, accounts.email, accounts.display_na
 	"COALESCE(accounts.channel_id, '') AS channel_id, accounts.channel_name, accounts.fans, " +
 	"accounts.self_operated, accounts.short_video_enabled"
 
-// ListEnrollments returns one page of the queue and the total number of matches.
-func (s *Store) ListEnrollments(ctx context.Context, f EnrollmentFilter) ([]models.EnrollmentRow, int64, error) {
-	rows, total, err := s.ListQueue(ctx, f)
-	out := make([]models.EnrollmentRow, len(rows))
-	for i, r := range rows {
-		out[i] = r.EnrollmentRow
-	}
-	return out, total, err
-}
-
 // ListQueue returns one page of the review queue, each row with its newcomer flag,
 // risk hints and the applicant's history, and the total number of matches. It runs a
 // count and a page query, then three small queries for the page's rows only.
@@ -123,10 +128,7 @@ func (s *Store) ListQueue(ctx context.Context, f models.EnrollmentFilter) ([]mod
 	if err != nil {
 		return nil, 0, err
 	}
-	if f.PerPage <= 0 || f.PerPage > 200 {
-		f.PerPage = models.QueuePerPage
-	}
-	f.Page = max(f.Page, 1)
+	f.Page, f.PerPage = pageOf(f.Page, f.PerPage, models.QueuePerPage)
 	ids, total, err := s.queuePage(ctx, f, c)
 	if err != nil || len(ids) == 0 {
 		return nil, total, err

@@ -2,10 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
 	"fmt"
-
-	"gorm.io/gorm"
 
 	"growthcard/models"
 )
@@ -52,20 +49,4 @@ func (s *Store) Campaigns(ctx context.Context) ([]models.Campaign, error) {
 	var cs []models.Campaign
 	err := s.read(ctx).Order("starts_at DESC, id DESC").Find(&cs).Error
 	return cs, err
-}
-
-// CreateCampaign inserts a new campaign; when it is to run, the running one stops.
-func (s *Store) CreateCampaign(ctx context.Context, c *models.Campaign) error {
-	return s.tx(ctx, func(tx *gorm.DB) error {
-		if c.Running {
-			if err := tx.Model(&models.Campaign{}).Where("running = ?", true).Update("running", false).Error; err != nil {
-				return err
-			}
-		}
-		err := tx.Create(c).Error
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return fmt.Errorf("campaign %q: %w", c.Slug, models.ErrDuplicate)
-		}
-		return err
-	})
 }

@@ -178,18 +178,18 @@ func TestListEnrollments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rows, total, err := s.ListEnrollments(ctx, EnrollmentFilter{CampaignID: c.ID, Status: models.EnrollPending, PerPage: 2, Page: 2})
+	rows, total, err := s.ListQueue(ctx, EnrollmentFilter{CampaignID: c.ID, Status: models.EnrollPending, PerPage: 2, Page: 2})
 	if err != nil || total != 5 || len(rows) != 2 {
 		t.Fatalf("page 2 = %d rows of %d, %v", len(rows), total, err)
 	}
 	if rows[0].Email == "" || rows[0].ChannelID == "" || rows[0].Status != models.EnrollPending {
 		t.Errorf("row lacks the applicant: %+v", rows[0])
 	}
-	rows, total, _ = s.ListEnrollments(ctx, EnrollmentFilter{CampaignID: c.ID, Query: first.Channel()})
+	rows, total, _ = s.ListQueue(ctx, EnrollmentFilter{CampaignID: c.ID, Query: first.Channel()})
 	if total != 1 || len(rows) != 1 || rows[0].AccountID != first.ID {
 		t.Errorf("search by channel = %+v (%d)", rows, total)
 	}
-	if _, total, _ := s.ListEnrollments(ctx, EnrollmentFilter{CampaignID: c.ID, Status: models.EnrollApproved}); total != 0 {
+	if _, total, _ := s.ListQueue(ctx, EnrollmentFilter{CampaignID: c.ID, Status: models.EnrollApproved}); total != 0 {
 		t.Errorf("approved = %d; want 0", total)
 	}
 }
