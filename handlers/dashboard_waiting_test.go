@@ -1,6 +1,8 @@
 package handlers_test
 
 import (
+	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -56,5 +58,25 @@ func TestDashboardPagesTheVideoList(t *testing.T) {
 	}
 	if beyond := c.get("/dashboard?page=99"); beyond.StatusCode != 200 || strings.Count(beyond.body, `data-testid="video-row"`) != 2 {
 		t.Errorf("a page past the end: %d", beyond.StatusCode)
+	}
+}
+
+// TestHeatKeepsTheVideoListPage: heating a video on page 2 answers with page 2.
+func TestHeatKeepsTheVideoListPage(t *testing.T) {
+	e := newPtEnv(t)
+	c, a := e.creator("ch1", models.EnrollApproved)
+	oldest := e.video(a, "最早的视频")
+	for i := range 10 {
+		e.video(a, "视频"+itoa(int64(i+1)))
+	}
+	e.ingest(settled("o1", "ch1", 10_000, time.Date(2025, 12, 1, 9, 0, 0, 0, models.Beijing)))
+	page2 := c.get("/dashboard?page=2")
+	action := "/videos/" + itoa(oldest.ID) + "/heat?page=2"
+	if !strings.Contains(page2.body, `action="`+action+`"`) {
+		t.Fatalf("the heat form on page 2 does not post to %s", action)
+	}
+	res := c.post(action, url.Values{"points": {"5"}})
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/dashboard?page=2#videos" {
+		t.Errorf("heat on page 2: %d to %q", res.StatusCode, res.Header.Get("Location"))
 	}
 }

@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -51,7 +52,8 @@ func (h *Handler) Heat(c echo.Context) error {
 	if isHTMX(c) {
 		return h.dashboardNotice(c, layout.Flash{Kind: "success", Message: msg})
 	}
-	return h.redirect(c, "/dashboard#videos", "success", msg)
+	page, _ := strconv.Atoi(c.QueryParam("page"))
+	return h.redirect(c, pages.VideoPageURL(page), "success", msg)
 }
 
 // heatError re-renders the dashboard with status, the reason beside the video's heat

@@ -98,3 +98,12 @@ func VideoPageURL(n int) string {
 	}
 	return "/dashboard?page=" + strconv.Itoa(n) + "#videos"
 }
+
+// HeatURL is where a video's heat form posts; it carries the list's page, so that
+// the answer (the redirect, or the page htmx swaps in) shows the same page.
+func (d DashboardData) HeatURL(videoID string) string {
+	if d.VideoPage > 1 {
+		return "/videos/" + videoID + "/heat?page=" + strconv.Itoa(d.VideoPage)
+	}
+	return "/videos/" + videoID + "/heat"
+}
